@@ -1,0 +1,65 @@
+package vn.lienthong.gateway.normalize;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.Map;
+import java.util.Optional;
+
+/** Vietnamese telephone numbers to E.164, applying the 2018 renumbering of 11-digit mobiles first. */
+public final class PhoneNumbers {
+
+    private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+
+    /** Retired 11-digit mobile prefixes (national form) and their replacements since 2018. */
+    private static final Map<String, String> RENUMBERED = Map.ofEntries(
+            Map.entry("0162", "032"), Map.entry("0163", "033"), Map.entry("0164", "034"),
+            Map.entry("0165", "035"), Map.entry("0166", "036"), Map.entry("0167", "037"),
+            Map.entry("0168", "038"), Map.entry("0169", "039"),
+            Map.entry("0120", "070"), Map.entry("0121", "079"), Map.entry("0122", "077"),
+            Map.entry("0126", "076"), Map.entry("0128", "078"),
+            Map.entry("0123", "083"), Map.entry("0124", "084"), Map.entry("0125", "085"),
+            Map.entry("0127", "081"), Map.entry("0129", "082"),
+            Map.entry("0186", "056"), Map.entry("0188", "058"),
+            Map.entry("0199", "059"));
+
+    private PhoneNumbers() {
+    }
+
+    /** The number in E.164, or empty when it is not a valid number. */
+    public static Optional<String> toE164(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return Optional.empty();
+        }
+        String national = renumber(raw);
+        try {
+            PhoneNumber number = UTIL.parse(national, "VN");
+            if (!UTIL.isValidNumber(number)) {
+                return Optional.empty();
+            }
+            return Optional.of(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164));
+        } catch (NumberParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Rewrites a pre-2018 11-digit mobile number to its current 10-digit national form. */
+    static String renumber(String raw) {
+        String digits = raw.replaceAll("[\\s.()\\-]", "");
+        String national;
+        if (digits.startsWith("+84")) {
+            national = "0" + digits.substring(3);
+        } else if (digits.startsWith("84") && digits.length() == 12) {
+            national = "0" + digits.substring(2);
+        } else {
+            national = digits;
+        }
+        if (national.length() == 11 && national.startsWith("01")) {
+            String replacement = RENUMBERED.get(national.substring(0, 4));
+            if (replacement != null) {
+                return replacement + national.substring(4);
+            }
+        }
+        return digits;
+    }
+}
