@@ -14,7 +14,18 @@ final class Commands {
         if (args.length == 0 || args[0].startsWith("-")) {
             return -1;
         }
+        try {
+            return run(args);
+        } catch (Exception e) {
+            System.err.println(args[0] + " failed: " + e);
+            return 1;
+        }
+    }
+
+    private static int run(String[] args) throws Exception {
         return switch (args[0]) {
+            case "bench-broker" -> vn.lienthong.gateway.bench.BrokerBaseline.run(args);
+            case "bench-intake" -> vn.lienthong.gateway.bench.IntakeLoad.run(args);
             default -> {
                 System.err.println("unknown command: " + args[0]);
                 yield 2;

@@ -123,21 +123,24 @@ public class BasicRecordNormalizer implements RecordNormalizer {
 
     /** Upper case, no diacritics, words joined by underscores: "Tiêu cực, nhũng nhiễu" → TIEU_CUC_NHUNG_NHIEU. */
     static String key(String s) {
-        String ascii = Normalizer.normalize(s.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "");
-        String key = ascii.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_").replaceAll("^_|_$", "");
+        String ascii = MARKS.matcher(Normalizer.normalize(s.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD)).replaceAll("");
+        String key = EDGE_UNDERSCORES.matcher(NON_ALNUM.matcher(ascii.toUpperCase(Locale.ROOT)).replaceAll("_")).replaceAll("");
         return key.length() > 40 ? key.substring(0, 40) : key;
     }
+
+    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}");
+    private static final java.util.regex.Pattern NON_ALNUM = java.util.regex.Pattern.compile("[^A-Z0-9]+");
+    private static final java.util.regex.Pattern EDGE_UNDERSCORES = java.util.regex.Pattern.compile("^_|_$");
 
     private static void dateTime(ObjectNode record, String field, ZoneId zone) {
         JsonNode value = record.get(field);
         if (value != null && value.isTextual()) {
             DateTimes.parse(value.textValue(), zone)
-                    .ifPresent(p -> record.put(field, p.atStartOfDayIfDate(zone).toString()));
+                    .ifPresent(p -> record.put(field, DateTimes.format(p.atStartOfDayIfDate(zone))));
         } else if (value != null && value.isNumber()) {
             long n = value.asLong();
             Instant instant = n > 100_000_000_000L ? Instant.ofEpochMilli(n) : Instant.ofEpochSecond(n);
-            record.put(field, OffsetDateTime.ofInstant(instant, zone).toString());
+            record.put(field, DateTimes.format(OffsetDateTime.ofInstant(instant, zone)));
         }
     }
 
@@ -152,7 +155,7 @@ public class BasicRecordNormalizer implements RecordNormalizer {
             return;
         }
         if (parsed.get().hasTime()) {
-            record.put("occurredAt", parsed.get().dateTime().toString());
+            record.put("occurredAt", DateTimes.format(parsed.get().dateTime()));
         } else {
             record.remove("occurredAt");
             record.put("occurredOn", parsed.get().date().toString());
@@ -164,12 +167,11 @@ public class BasicRecordNormalizer implements RecordNormalizer {
             return;
         }
         String raw = person.get("phone").asText();
-        if (raw.matches("\\+[1-9][0-9]{6,14}") && PhoneNumbers.toE164(raw).map(raw::equals).orElse(false)) {
-            return;
-        }
         Optional<String> e164 = PhoneNumbers.toE164(raw);
         if (e164.isPresent()) {
-            person.put("phone", e164.get());
+            if (!e164.get().equals(raw)) {
+                person.put("phone", e164.get());
+            }
         } else {
             person.remove("phone");
             person.put("phoneRaw", raw);

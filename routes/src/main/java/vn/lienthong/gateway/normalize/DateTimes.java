@@ -15,7 +15,14 @@ public final class DateTimes {
     private static final DateTimeFormatter VN_DATE = DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter VN_DATE_TIME = DateTimeFormatter.ofPattern("d/M/uuuu H:mm[:ss]").withResolverStyle(ResolverStyle.STRICT);
 
+    /** RFC 3339 / ISO-8601 with offset, seconds always written (OffsetDateTime.toString drops zero seconds). */
+    public static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+
     private DateTimes() {
+    }
+
+    public static String format(OffsetDateTime value) {
+        return ISO.format(value);
     }
 
     /** A parsed value: a date-time when a time of day was given, otherwise a date. */

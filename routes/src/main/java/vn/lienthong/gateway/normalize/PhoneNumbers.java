@@ -10,6 +10,7 @@ import java.util.Optional;
 public final class PhoneNumbers {
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+    private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[\\s.()\\-]");
 
     /** Retired 11-digit mobile prefixes (national form) and their replacements since 2018. */
     private static final Map<String, String> RENUMBERED = Map.ofEntries(
@@ -45,7 +46,7 @@ public final class PhoneNumbers {
 
     /** Rewrites a pre-2018 11-digit mobile number to its current 10-digit national form. */
     static String renumber(String raw) {
-        String digits = raw.replaceAll("[\\s.()\\-]", "");
+        String digits = SEPARATORS.matcher(raw).replaceAll("");
         String national;
         if (digits.startsWith("+84")) {
             national = "0" + digits.substring(3);

@@ -1,0 +1,25 @@
+package vn.lienthong.gateway.broker;
+
+/** Addresses besides the record feeds (see {@link vn.lienthong.gateway.publish.Feed}). */
+public final class BrokerAddresses {
+
+    /** Parked input that could not be accepted: raw bytes, source and reasons. */
+    public static final String REJECTED = "lienthong.rejected";
+    /** Case status updates coming back from subscribers. */
+    public static final String STATUS = "lienthong.status";
+    /** Messages that could not be delivered after the configured attempts. */
+    public static final String DEAD_LETTER = "lienthong.dlq";
+    /** Messages that expired before delivery. */
+    public static final String EXPIRY = "lienthong.expired";
+
+    /** Role of the gateway's own broker user. */
+    public static final String GATEWAY_ROLE = "gateway";
+
+    private BrokerAddresses() {
+    }
+
+    /** Role that may read a subscriber's own queues. */
+    public static String feedRole(String subscriberId) {
+        return "feed:" + subscriberId;
+    }
+}

@@ -1,0 +1,74 @@
+package vn.lienthong.gateway.broker;
+
+import jakarta.jms.ConnectionFactory;
+import java.security.SecureRandom;
+import java.util.Base64;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import vn.lienthong.gateway.config.GatewayConfig;
+import vn.lienthong.gateway.config.GatewayProperties;
+
+/** Wires the embedded broker (or an external one) and the gateway's connection to it. */
+@Configuration(proxyBeanMethods = false)
+public class BrokerSetup {
+
+    /** The gateway's own broker credentials. */
+    public record GatewayBrokerCredentials(String user, String password) {
+    }
+
+    @Bean
+    GatewayBrokerCredentials gatewayBrokerCredentials(GatewayProperties properties) {
+        GatewayProperties.Broker broker = properties.broker();
+        if (!broker.isEmbedded()) {
+            return new GatewayBrokerCredentials(broker.user(), broker.password());
+        }
+        byte[] secret = new byte[24];
+        new SecureRandom().nextBytes(secret);
+        return new GatewayBrokerCredentials("lienthong-gateway", Base64.getUrlEncoder().encodeToString(secret));
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "lienthong.broker.embedded", havingValue = "true", matchIfMissing = true)
+    EmbeddedBroker embeddedBroker(GatewayProperties properties, GatewayConfig config, GatewayBrokerCredentials credentials) throws Exception {
+        return new EmbeddedBroker(BrokerConfigurationFactory.build(properties, config),
+                new GatewaySecurityManager(credentials.user(), credentials.password(), config.subscribers()))
+                .start();
+    }
+
+    @Bean
+    ConnectionFactory brokerConnectionFactory(GatewayProperties properties, GatewayBrokerCredentials credentials,
+            org.springframework.beans.factory.ObjectProvider<EmbeddedBroker> embedded) {
+        // make sure the embedded broker is up before anyone connects
+        embedded.ifAvailable(b -> { });
+        GatewayProperties.Broker broker = properties.broker();
+        String url = broker.isEmbedded() ? BrokerConfigurationFactory.IN_VM_URL : broker.url();
+        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url, credentials.user(), credentials.password());
+        factory.setBlockOnDurableSend(true);
+        factory.setCallTimeout(broker.sendTimeout().toMillis());
+        factory.setReconnectAttempts(-1);
+        factory.setRetryInterval(500);
+        factory.setRetryIntervalMultiplier(2.0);
+        factory.setMaxRetryInterval(10_000);
+        return factory;
+    }
+
+    @Bean
+    HealthIndicator brokerHealth(org.springframework.beans.factory.ObjectProvider<EmbeddedBroker> embedded) {
+        return () -> {
+            EmbeddedBroker broker = embedded.getIfAvailable();
+            if (broker == null) {
+                return Health.unknown().withDetail("broker", "external").build();
+            }
+            return broker.isActive() ? Health.up().build() : Health.down().withDetail("broker", "not active").build();
+        };
+    }
+
+    @Bean
+    GatewayConfig gatewayConfig(GatewayProperties properties) {
+        return GatewayConfig.load(properties.configDir(), properties.production());
+    }
+}

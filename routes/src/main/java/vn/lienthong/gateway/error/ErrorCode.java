@@ -1,0 +1,48 @@
+package vn.lienthong.gateway.error;
+
+/**
+ * The catalogue of rejections (docs/errors.md). Each code is stable: it maps to one HTTP problem
+ * type and status, and later to one SOAP fault and one SMS reply.
+ */
+public enum ErrorCode {
+    MALFORMED_JSON("client.malformed-json", 400, "The body is not well-formed JSON"),
+    UNDECODABLE_TEXT("client.undecodable-text", 400, "The body cannot be read in its declared or detected encoding"),
+    SCHEMA_INVALID("client.schema-invalid", 400, "The record does not satisfy the canonical schema"),
+    UNMAPPABLE("client.unmappable", 400, "The source's record could not be mapped to the canonical record"),
+    UNAUTHENTICATED("client.unauthenticated", 401, "Credentials are missing or not valid"),
+    FORBIDDEN("client.forbidden", 403, "These credentials may not submit for this source"),
+    SOURCE_MISMATCH("client.source-mismatch", 403, "The record names a different source than the credentials"),
+    UNKNOWN_SOURCE("client.unknown-source", 404, "No source with this id is connected"),
+    NO_MAPPING("client.no-mapping", 404, "This source has no mapping for this record type"),
+    PAYLOAD_TOO_LARGE("client.payload-too-large", 413, "The body is larger than this source may send"),
+    UNSUPPORTED_MEDIA_TYPE("client.unsupported-media-type", 415, "The body must be application/json"),
+    BROKER_UNAVAILABLE("server.broker-unavailable", 503, "The record could not be stored durably; nothing was accepted"),
+    INTERNAL("server.internal", 500, "Unexpected error; nothing was accepted");
+
+    private final String code;
+    private final int httpStatus;
+    private final String title;
+
+    ErrorCode(String code, int httpStatus, String title) {
+        this.code = code;
+        this.httpStatus = httpStatus;
+        this.title = title;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** Problem type URI: the anchor of this code in docs/errors.md. */
+    public String type() {
+        return "urn:lienthong:error:" + code;
+    }
+}

@@ -1,0 +1,281 @@
+package vn.lienthong.gateway.intake;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.schibsted.spt.data.jslt.Expression;
+import com.schibsted.spt.data.jslt.JsltException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import vn.lienthong.gateway.config.GatewayConfig;
+import vn.lienthong.gateway.config.SourceDefinition;
+import vn.lienthong.gateway.error.ErrorCode;
+import vn.lienthong.gateway.error.GatewayException;
+import vn.lienthong.gateway.error.Violation;
+import vn.lienthong.gateway.normalize.DateTimes;
+import vn.lienthong.gateway.normalize.NormalizationOutcome;
+import vn.lienthong.gateway.normalize.PayloadDecoder;
+import vn.lienthong.gateway.normalize.RecordNormalizer;
+import vn.lienthong.gateway.normalize.RecordType;
+import vn.lienthong.gateway.normalize.SourceNormalization;
+import vn.lienthong.gateway.normalize.UndecodableTextException;
+import vn.lienthong.gateway.publish.BrokerUnavailableException;
+import vn.lienthong.gateway.publish.Feed;
+import vn.lienthong.gateway.publish.MessageProperties;
+import vn.lienthong.gateway.publish.PublishOutcome;
+import vn.lienthong.gateway.publish.RecordPublisher;
+import vn.lienthong.gateway.record.RecordIds;
+import vn.lienthong.gateway.record.TrackingCodes;
+
+/**
+ * The pipeline every channel shares: decode → parse → map → normalize → identify → validate → publish.
+ * Answers only once the record is durable; any rejection is a {@link GatewayException} with a
+ * catalogued code, and nothing is published for it.
+ */
+public final class IntakeService {
+
+    public static final String SCHEMA_VERSION = "1.0";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Fields a source may not set: the gateway computes them. */
+    private static final List<String> GATEWAY_OWNED = List.of("schemaVersion", "id", "trackingCode", "acceptedAt", "quality", "overdue");
+
+    static {
+        // nesting and string limits sized for complaints, far below Jackson's defaults
+        JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(32)
+                .maxStringLength(1_000_000)
+                .maxNumberLength(64)
+                .build());
+    }
+
+    private final GatewayConfig config;
+    private final SourceMappings mappings;
+    private final PayloadDecoder decoder;
+    private final RecordNormalizer normalizer;
+    private final RecordValidator validator;
+    private final RecordPublisher publisher;
+    private final Clock clock;
+    private final Map<String, SourceNormalization> normalizationBySource = new HashMap<>();
+
+    public IntakeService(GatewayConfig config, SourceMappings mappings, PayloadDecoder decoder, RecordNormalizer normalizer,
+            RecordValidator validator, RecordPublisher publisher, Clock clock) {
+        this.config = config;
+        this.mappings = mappings;
+        this.decoder = decoder;
+        this.normalizer = normalizer;
+        this.validator = validator;
+        this.publisher = publisher;
+        this.clock = clock;
+        config.sources().values().forEach(s -> normalizationBySource.put(s.id(), s.normalization().toSettings()));
+    }
+
+    public static ObjectMapper json() {
+        return JSON;
+    }
+
+    /** A single record: the common case for every channel. */
+    public IntakeResult submit(Submission submission) {
+        List<IntakeResult> results = submitAll(submission);
+        if (results.size() != 1) {
+            throw new GatewayException(ErrorCode.SCHEMA_INVALID, "expected one record, got " + results.size(),
+                    List.of(new Violation("", "must be a single record, not an array", "schema.type")));
+        }
+        return results.get(0);
+    }
+
+    /**
+     * One record, or for native input a JSON array of records (a portal's batch). Every record is
+     * checked before any is published, so an invalid batch publishes nothing; if the broker fails
+     * half-way the caller retries the batch and the records already stored come back
+     * {@code ALREADY_ACCEPTED}.
+     */
+    public List<IntakeResult> submitAll(Submission submission) {
+        SourceDefinition source = config.source(submission.sourceId())
+                .orElseThrow(() -> new GatewayException(ErrorCode.UNKNOWN_SOURCE, "unknown source " + submission.sourceId()));
+        SourceNormalization settings = normalizationBySource.get(source.id());
+        RecordType type = submission.type();
+
+        String text;
+        try {
+            text = decoder.decode(submission.body(), submission.declaredCharset(), settings.encoding()).text();
+        } catch (UndecodableTextException e) {
+            throw new GatewayException(ErrorCode.UNDECODABLE_TEXT, e.getMessage());
+        }
+        JsonNode input = parse(text);
+        List<JsonNode> items = submission.format() == Submission.Format.NATIVE && input.isArray()
+                ? toList(input) : List.of(input);
+        if (items.isEmpty()) {
+            throw new GatewayException(ErrorCode.SCHEMA_INVALID, "the batch is empty",
+                    List.of(new Violation("", "must hold at least one record", "schema.minItems")));
+        }
+        Instant now = clock.instant();
+        List<Prepared> prepared = new java.util.ArrayList<>();
+        List<Violation> violations = new java.util.ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            String prefix = items.size() > 1 || input.isArray() ? "/" + i : "";
+            Prepared p = prepare(source, settings, type, submission.format(), items.get(i), now);
+            p.violations().forEach(v -> violations.add(new Violation(prefix + v.pointer(), v.message(), v.code())));
+            prepared.add(p);
+        }
+        if (!violations.isEmpty()) {
+            throw new GatewayException(ErrorCode.SCHEMA_INVALID,
+                    violations.size() + " violation(s) of the " + type.slug() + " schema v1", violations);
+        }
+        return prepared.stream().map(p -> publish(type, p.record(), p.outcome())).toList();
+    }
+
+    private record Prepared(ObjectNode record, NormalizationOutcome outcome, List<Violation> violations) {
+    }
+
+    private Prepared prepare(SourceDefinition source, SourceNormalization settings, RecordType type,
+            Submission.Format format, JsonNode input, Instant now) {
+        ObjectNode mapped = switch (format) {
+            case NATIVE -> mapNative(source, type, input);
+            case CANONICAL -> canonical(source, input);
+        };
+        GATEWAY_OWNED.forEach(mapped::remove);
+        NormalizationOutcome outcome = normalizer.normalize(type, mapped, settings, now);
+        ObjectNode record = withGatewayFields(source, type, mapped, now);
+        if (outcome.quality() != null) {
+            record.set("quality", outcome.quality());
+        }
+        // id and tracking code are the gateway's: if they are missing, /source/recordId says why
+        List<Violation> violations = validator.validate(type, record).stream()
+                .filter(v -> !"/id".equals(v.pointer()) && !"/trackingCode".equals(v.pointer()))
+                .toList();
+        return new Prepared(record, outcome, violations);
+    }
+
+    private static List<JsonNode> toList(JsonNode array) {
+        List<JsonNode> list = new java.util.ArrayList<>();
+        array.forEach(list::add);
+        return list;
+    }
+
+    private static JsonNode parse(String text) {
+        try {
+            JsonNode node = JSON.readTree(text);
+            if (node == null || node.isMissingNode()) {
+                throw new GatewayException(ErrorCode.MALFORMED_JSON, "the body is empty");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw new GatewayException(ErrorCode.MALFORMED_JSON, e.getOriginalMessage() + where);
+        }
+    }
+
+    private ObjectNode mapNative(SourceDefinition source, RecordType type, JsonNode input) {
+        Expression mapping = mappings.mapping(source.id(), type).orElseThrow(() -> new GatewayException(ErrorCode.NO_MAPPING,
+                "source " + source.id() + " has no mapping for " + type.slug() + " records"));
+        JsonNode mapped;
+        try {
+            mapped = SourceMappings.apply(mapping, input);
+        } catch (JsltException e) {
+            throw new GatewayException(ErrorCode.UNMAPPABLE, "mapping of " + source.id() + " failed: " + e.getMessage());
+        }
+        if (!(mapped instanceof ObjectNode object)) {
+            throw new GatewayException(ErrorCode.UNMAPPABLE, "mapping of " + source.id() + " did not produce an object");
+        }
+        return object;
+    }
+
+    private static ObjectNode canonical(SourceDefinition source, JsonNode input) {
+        if (!(input instanceof ObjectNode object)) {
+            throw new GatewayException(ErrorCode.SCHEMA_INVALID, "the record must be a JSON object",
+                    List.of(new Violation("", "must be an object", "schema.type")));
+        }
+        JsonNode named = object.path("source").path("sourceId");
+        if (named.isTextual() && !named.textValue().equals(source.id())) {
+            throw new GatewayException(ErrorCode.SOURCE_MISMATCH,
+                    "the record names source '" + named.textValue() + "' but the credentials are those of '" + source.id() + "'");
+        }
+        return object;
+    }
+
+    /**
+     * The record in schema order with the fields the gateway owns: schema version, id and tracking
+     * code (derived from the source and its record id), source id and channel, acceptance time.
+     */
+    private static ObjectNode withGatewayFields(SourceDefinition source, RecordType type, ObjectNode mapped, Instant now) {
+        ObjectNode record = JSON.createObjectNode();
+        record.put("schemaVersion", SCHEMA_VERSION);
+        JsonNode recordId = mapped.path("source").path("recordId");
+        if (recordId.isTextual() && !recordId.textValue().isBlank()) {
+            UUID id = RecordIds.of(source.id(), recordId.textValue());
+            String kind = type == RecordType.SERVICE_RECORD ? "SERVICE_RECORD" : mapped.path("kind").asText();
+            record.put("id", id.toString());
+            record.put("trackingCode", TrackingCodes.forRecord(kind, id));
+        }
+        if (mapped.has("kind")) {
+            record.set("kind", mapped.get("kind"));
+        }
+        ObjectNode sourceNode = record.putObject("source");
+        sourceNode.put("sourceId", source.id());
+        if (recordId.isValueNode()) {
+            sourceNode.set("recordId", recordId);
+        }
+        JsonNode channel = mapped.path("source").path("channel");
+        sourceNode.put("channel", channel.isTextual() ? channel.textValue() : source.channel() == null ? "PORTAL_REST" : source.channel());
+        record.put("acceptedAt", DateTimes.format(OffsetDateTime.ofInstant(now.truncatedTo(ChronoUnit.MILLIS), SourceNormalization.VIETNAM)));
+        Iterator<Map.Entry<String, JsonNode>> fields = mapped.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (!record.has(field.getKey())) {
+                record.set(field.getKey(), field.getValue());
+            }
+        }
+        return record;
+    }
+
+    private IntakeResult publish(RecordType type, ObjectNode record, NormalizationOutcome outcome) {
+        String id = record.get("id").textValue();
+        String trackingCode = record.get("trackingCode").textValue();
+        Map<String, Object> properties = new HashMap<>(outcome.properties());
+        properties.put(MessageProperties.ID, id);
+        properties.put(MessageProperties.TRACKING_CODE, trackingCode);
+        properties.put(MessageProperties.RECORD_TYPE, type.slug());
+        properties.put(MessageProperties.SCHEMA_VERSION, SCHEMA_VERSION);
+        properties.put(MessageProperties.SOURCE_ID, record.path("source").path("sourceId").asText());
+        properties.put(MessageProperties.CHANNEL, record.path("source").path("channel").asText());
+        properties.put(MessageProperties.CONTENT_TYPE, "application/json");
+        putText(properties, MessageProperties.KIND, record.path("kind"));
+        putText(properties, MessageProperties.CATEGORY, record.path("category").path("code"));
+        putText(properties, MessageProperties.PROVINCE_CODE, record.path("location").path("provinceCode"));
+        putText(properties, MessageProperties.AGENCY_CODE, record.path("agency").path("code"));
+        if (type == RecordType.SERVICE_RECORD) {
+            properties.put(MessageProperties.KIND, "SERVICE_RECORD");
+            properties.put(MessageProperties.OVERDUE, record.path("overdue").asBoolean());
+        }
+        byte[] body;
+        try {
+            body = JSON.writeValueAsBytes(record);
+        } catch (JsonProcessingException e) {
+            throw new GatewayException(ErrorCode.INTERNAL, "cannot serialize the record");
+        }
+        try {
+            PublishOutcome published = publisher.publish(Feed.of(type), body, properties, id);
+            return new IntakeResult(id, trackingCode,
+                    published == PublishOutcome.PUBLISHED ? IntakeResult.ACCEPTED : IntakeResult.ALREADY_ACCEPTED);
+        } catch (BrokerUnavailableException e) {
+            throw new GatewayException(ErrorCode.BROKER_UNAVAILABLE, "the broker did not confirm the record; retry later",
+                    List.of(), e);
+        }
+    }
+
+    private static void putText(Map<String, Object> properties, String name, JsonNode value) {
+        if (value.isTextual()) {
+            properties.put(name, value.textValue());
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package vn.lienthong.gateway.intake;
+
+import jakarta.jms.ConnectionFactory;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import vn.lienthong.gateway.config.GatewayConfig;
+import vn.lienthong.gateway.config.GatewayProperties;
+import vn.lienthong.gateway.intake.rest.RestIntakeProcessor;
+import vn.lienthong.gateway.normalize.BasicPayloadDecoder;
+import vn.lienthong.gateway.normalize.BasicRecordNormalizer;
+import vn.lienthong.gateway.normalize.PayloadDecoder;
+import vn.lienthong.gateway.normalize.RecordNormalizer;
+import vn.lienthong.gateway.publish.RecordPublisher;
+import vn.lienthong.gateway.security.StrictHeaderFilterStrategy;
+
+/** Assembles the intake pipeline from plain classes. */
+@Configuration(proxyBeanMethods = false)
+public class IntakeSetup {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    StrictHeaderFilterStrategy strictHeaderFilterStrategy() {
+        return new StrictHeaderFilterStrategy();
+    }
+
+    @Bean
+    PayloadDecoder payloadDecoder() {
+        return new BasicPayloadDecoder();
+    }
+
+    @Bean
+    RecordNormalizer recordNormalizer() {
+        return new BasicRecordNormalizer();
+    }
+
+    @Bean(destroyMethod = "close")
+    RecordPublisher recordPublisher(ConnectionFactory brokerConnectionFactory) {
+        return new RecordPublisher(brokerConnectionFactory);
+    }
+
+    @Bean
+    IntakeService intakeService(GatewayConfig config, PayloadDecoder decoder, RecordNormalizer normalizer,
+            RecordPublisher publisher, Clock clock) {
+        return new IntakeService(config, SourceMappings.compile(config), decoder, normalizer, new RecordValidator(), publisher, clock);
+    }
+
+    @Bean
+    RestIntakeProcessor restIntakeProcessor(IntakeService intake, GatewayConfig config, GatewayProperties properties) {
+        return new RestIntakeProcessor(intake, config, properties.intake().maxBodySize());
+    }
+}

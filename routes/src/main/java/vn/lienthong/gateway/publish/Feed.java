@@ -1,0 +1,58 @@
+package vn.lienthong.gateway.publish;
+
+import java.util.Arrays;
+import java.util.Optional;
+import vn.lienthong.gateway.normalize.RecordType;
+
+/**
+ * The multicast addresses records are published to. A subscriber's queue on a feed is named by the
+ * subscriber id; Artemis queue names are unique across the broker, so the service-record queue
+ * carries a suffix.
+ */
+public enum Feed {
+    COMPLAINTS("complaints", "lienthong.complaints", "", RecordType.COMPLAINT),
+    SERVICE_RECORDS("service-records", "lienthong.service-records", ".service-records", RecordType.SERVICE_RECORD);
+
+    private final String key;
+    private final String address;
+    private final String queueSuffix;
+    private final RecordType recordType;
+
+    Feed(String key, String address, String queueSuffix, RecordType recordType) {
+        this.key = key;
+        this.address = address;
+        this.queueSuffix = queueSuffix;
+        this.recordType = recordType;
+    }
+
+    /** Name used in subscriber YAML. */
+    public String key() {
+        return key;
+    }
+
+    public String address() {
+        return address;
+    }
+
+    public RecordType recordType() {
+        return recordType;
+    }
+
+    /** The subscriber's queue on this feed. */
+    public String queueName(String subscriberId) {
+        return subscriberId + queueSuffix;
+    }
+
+    /** Fully qualified queue name, {@code address::queue}, as stock clients address it. */
+    public String fqqn(String subscriberId) {
+        return address + "::" + queueName(subscriberId);
+    }
+
+    public static Optional<Feed> byKey(String key) {
+        return Arrays.stream(values()).filter(f -> f.key.equals(key)).findFirst();
+    }
+
+    public static Feed of(RecordType type) {
+        return type == RecordType.COMPLAINT ? COMPLAINTS : SERVICE_RECORDS;
+    }
+}
