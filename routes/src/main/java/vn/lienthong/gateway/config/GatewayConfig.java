@@ -104,8 +104,8 @@ public final class GatewayConfig {
                 check.accept(file, value);
                 result.put(file, value);
             } catch (UnrecognizedPropertyException e) {
-                problems.add(file + ": unknown setting '" + e.getPropertyName() + "' at line "
-                        + e.getLocation().getLineNr() + " (known here: " + e.getKnownPropertyIds() + ")");
+                problems.add(file + ": unknown setting '" + e.getPropertyName() + "' (known here: "
+                        + new java.util.TreeSet<>(e.getKnownPropertyIds().stream().map(String::valueOf).toList()) + ")");
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 problems.add(file + ": " + e.getOriginalMessage().replaceAll("\\s+", " ")
                         + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));

@@ -32,7 +32,7 @@ import vn.lienthong.gateway.publish.BrokerUnavailableException;
 import vn.lienthong.gateway.publish.Feed;
 import vn.lienthong.gateway.publish.MessageProperties;
 import vn.lienthong.gateway.publish.PublishOutcome;
-import vn.lienthong.gateway.publish.RecordPublisher;
+import vn.lienthong.gateway.publish.Publisher;
 import vn.lienthong.gateway.record.RecordIds;
 import vn.lienthong.gateway.record.TrackingCodes;
 
@@ -63,12 +63,12 @@ public final class IntakeService {
     private final PayloadDecoder decoder;
     private final RecordNormalizer normalizer;
     private final RecordValidator validator;
-    private final RecordPublisher publisher;
+    private final Publisher publisher;
     private final Clock clock;
     private final Map<String, SourceNormalization> normalizationBySource = new HashMap<>();
 
     public IntakeService(GatewayConfig config, SourceMappings mappings, PayloadDecoder decoder, RecordNormalizer normalizer,
-            RecordValidator validator, RecordPublisher publisher, Clock clock) {
+            RecordValidator validator, Publisher publisher, Clock clock) {
         this.config = config;
         this.mappings = mappings;
         this.decoder = decoder;

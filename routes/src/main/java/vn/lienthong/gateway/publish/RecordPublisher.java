@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * tells a resubmission apart from a new record. Sessions and producers are pooled and reused, so many
  * request threads commit concurrently and the journal syncs them together.
  */
-public class RecordPublisher implements AutoCloseable {
+public class RecordPublisher implements Publisher, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RecordPublisher.class);
 
@@ -45,11 +45,7 @@ public class RecordPublisher implements AutoCloseable {
         }
     }
 
-    /**
-     * @param body        UTF-8 JSON of the canonical record
-     * @param properties  message properties (see {@link MessageProperties})
-     * @param duplicateId the record id: the broker keeps a persistent cache of recent ids per address
-     */
+    @Override
     public PublishOutcome publish(Feed feed, byte[] body, Map<String, Object> properties, String duplicateId)
             throws BrokerUnavailableException {
         Channel channel = borrow();
