@@ -63,7 +63,8 @@ public final class BrokerConfigurationFactory {
         config.setPopulateValidatedUser(true);
         config.setGracefulShutdownEnabled(true);
         config.setGracefulShutdownTimeout(5_000);
-        config.setMaxDiskUsage(95);
+        config.setMaxDiskUsage(broker.maxDiskUsage());
+        config.setDiskScanPeriod(1_000);
 
         // One TCP acceptor, only the protocols subscribers need: no OpenWire (pre-auth queue
         // deletion in this line), no HornetQ.

@@ -63,7 +63,8 @@ public class BrokerSetup {
             if (broker == null) {
                 return Health.unknown().withDetail("broker", "external").build();
             }
-            return broker.isActive() ? Health.up().build() : Health.down().withDetail("broker", "not active").build();
+            String refusal = broker.refusal();
+            return refusal == null ? Health.up().build() : Health.down().withDetail("broker", refusal).build();
         };
     }
 

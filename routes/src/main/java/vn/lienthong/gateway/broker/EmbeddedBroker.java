@@ -36,6 +36,18 @@ public class EmbeddedBroker implements AutoCloseable {
         return server != null && server.isActive();
     }
 
+    /** Why the broker cannot take a record right now, or null when it can. */
+    public String refusal() {
+        ActiveMQServer server = embedded.getActiveMQServer();
+        if (server == null || !server.isActive()) {
+            return "the broker is not running";
+        }
+        if (server.getPagingManager() != null && server.getPagingManager().isDiskFull()) {
+            return "the broker's disk is full (above lienthong.broker.max-disk-usage)";
+        }
+        return null;
+    }
+
     @Override
     public void close() throws Exception {
         embedded.stop();

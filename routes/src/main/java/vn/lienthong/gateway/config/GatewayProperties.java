@@ -20,7 +20,7 @@ public record GatewayProperties(
     public GatewayProperties {
         dataDir = dataDir == null ? Path.of("data") : dataDir;
         configDir = configDir == null ? Path.of("gateway-config") : configDir;
-        broker = broker == null ? new Broker(null, null, 0, null, null, null, null, 0, null) : broker;
+        broker = broker == null ? new Broker(null, null, 0, null, null, null, null, 0, null, 0) : broker;
         intake = intake == null ? new Intake(null) : intake;
     }
 
@@ -34,6 +34,7 @@ public record GatewayProperties(
      * @param sendTimeout          how long a durable send may take before intake answers 503
      * @param idCacheSize          records per address remembered for duplicate detection
      * @param journalBufferTimeout how long the journal gathers writes before one sync
+     * @param maxDiskUsage         percentage of the data disk above which the broker stops taking records (503)
      */
     public record Broker(
             Boolean embedded,
@@ -44,7 +45,8 @@ public record GatewayProperties(
             String password,
             Duration sendTimeout,
             int idCacheSize,
-            Duration journalBufferTimeout) {
+            Duration journalBufferTimeout,
+            int maxDiskUsage) {
 
         public Broker {
             embedded = embedded == null || embedded;
@@ -53,6 +55,7 @@ public record GatewayProperties(
             sendTimeout = sendTimeout == null ? Duration.ofSeconds(5) : sendTimeout;
             idCacheSize = idCacheSize == 0 ? 100_000 : idCacheSize;
             journalBufferTimeout = journalBufferTimeout == null ? Duration.ofNanos(500_000) : journalBufferTimeout;
+            maxDiskUsage = maxDiskUsage == 0 ? 95 : maxDiskUsage;
         }
 
         public boolean isEmbedded() {

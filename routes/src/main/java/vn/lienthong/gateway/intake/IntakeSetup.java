@@ -2,8 +2,10 @@ package vn.lienthong.gateway.intake;
 
 import jakarta.jms.ConnectionFactory;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.lienthong.gateway.broker.EmbeddedBroker;
 import vn.lienthong.gateway.config.GatewayConfig;
 import vn.lienthong.gateway.config.GatewayProperties;
 import vn.lienthong.gateway.intake.rest.RestIntakeProcessor;
@@ -39,8 +41,11 @@ public class IntakeSetup {
     }
 
     @Bean(destroyMethod = "close")
-    RecordPublisher recordPublisher(ConnectionFactory brokerConnectionFactory) {
-        return new RecordPublisher(brokerConnectionFactory);
+    RecordPublisher recordPublisher(ConnectionFactory brokerConnectionFactory, GatewayProperties properties,
+            ObjectProvider<EmbeddedBroker> embedded) {
+        EmbeddedBroker broker = embedded.getIfAvailable();
+        return new RecordPublisher(brokerConnectionFactory, properties.broker().sendTimeout(),
+                broker == null ? () -> null : broker::refusal);
     }
 
     @Bean

@@ -30,6 +30,14 @@ public class RecordPublisher implements Publisher, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RecordPublisher.class);
 
     private final ConnectionFactory factory;
+    private final java.time.Duration sendTimeout;
+    private final java.util.function.Supplier<String> admission;
+    private final java.util.concurrent.ScheduledExecutorService watchdog =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "publish-watchdog");
+                t.setDaemon(true);
+                return t;
+            });
     private final Map<Feed, Topic> topics = new EnumMap<>(Feed.class);
     private final ConcurrentLinkedDeque<Channel> idle = new ConcurrentLinkedDeque<>();
     private final Object connectionLock = new Object();
@@ -38,8 +46,14 @@ public class RecordPublisher implements Publisher, AutoCloseable {
     private record Channel(Connection owner, Session session, MessageProducer producer) {
     }
 
-    public RecordPublisher(ConnectionFactory factory) {
+    /**
+     * @param sendTimeout longest a durable send may take
+     * @param admission   a reason the broker cannot take records now (e.g. its disk is full), or null
+     */
+    public RecordPublisher(ConnectionFactory factory, java.time.Duration sendTimeout, java.util.function.Supplier<String> admission) {
         this.factory = factory;
+        this.sendTimeout = sendTimeout;
+        this.admission = admission;
         for (Feed feed : Feed.values()) {
             topics.put(feed, ActiveMQJMSClient.createTopic(feed.address()));
         }
@@ -48,7 +62,13 @@ public class RecordPublisher implements Publisher, AutoCloseable {
     @Override
     public PublishOutcome publish(Feed feed, byte[] body, Map<String, Object> properties, String duplicateId)
             throws BrokerUnavailableException {
+        String refusal = admission.get();
+        if (refusal != null) {
+            throw new BrokerUnavailableException(refusal, null);
+        }
         Channel channel = borrow();
+        Watch watch = new Watch(Thread.currentThread());
+        watch.task = watchdog.schedule(watch::expire, sendTimeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         try {
             BytesMessage message = channel.session().createBytesMessage();
             message.writeBytes(body);
@@ -68,7 +88,39 @@ public class RecordPublisher implements Publisher, AutoCloseable {
                 return PublishOutcome.DUPLICATE;
             }
             discard(channel);
-            throw new BrokerUnavailableException("broker did not confirm the send: " + e.getMessage(), e);
+            String reason = watch.expired ? "no confirmation within " + sendTimeout.toMillis() + " ms" : e.getMessage();
+            throw new BrokerUnavailableException("broker did not confirm the send: " + reason, e);
+        } finally {
+            watch.finish();
+        }
+    }
+
+    /** Interrupts a send that outlives the timeout; never interrupts after the send has finished. */
+    private static final class Watch {
+        private final Thread thread;
+        private java.util.concurrent.ScheduledFuture<?> task;
+        private boolean finished;
+        private volatile boolean expired;
+
+        Watch(Thread thread) {
+            this.thread = thread;
+        }
+
+        synchronized void expire() {
+            if (!finished) {
+                expired = true;
+                thread.interrupt();
+            }
+        }
+
+        void finish() {
+            synchronized (this) {
+                finished = true;
+            }
+            task.cancel(false);
+            if (expired) {
+                Thread.interrupted();
+            }
         }
     }
 
@@ -162,6 +214,7 @@ public class RecordPublisher implements Publisher, AutoCloseable {
 
     @Override
     public void close() {
+        watchdog.shutdownNow();
         Channel channel;
         while ((channel = idle.poll()) != null) {
             closeQuietly(channel);

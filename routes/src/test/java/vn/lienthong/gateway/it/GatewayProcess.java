@@ -1,0 +1,169 @@
+package vn.lienthong.gateway.it;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The packaged gateway ({@code routes/target/lienthong-gateway.jar}) as a real process on free ports,
+ * as an operator runs it: started, waited for until {@code /actuator/health} is UP, stopped, or killed
+ * with SIGKILL and started again on the same data directory.
+ */
+public final class GatewayProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final Path dataDir;
+    private final Path configDir;
+    private final List<String> extraArgs;
+    private final boolean requireHealthy;
+    private final int httpPort;
+    private final int brokerPort;
+    private final Path log;
+    private Process process;
+
+    private GatewayProcess(Path dataDir, Path configDir, List<String> extraArgs, boolean requireHealthy) throws IOException {
+        this.requireHealthy = requireHealthy;
+        this.dataDir = dataDir;
+        this.configDir = configDir;
+        this.extraArgs = List.copyOf(extraArgs);
+        this.httpPort = freePort();
+        this.brokerPort = freePort();
+        this.log = Files.createTempFile("lienthong-gateway-it", ".log");
+    }
+
+    /** Starts a gateway with the project's gateway-config on a new data directory. */
+    public static GatewayProcess start(String... extraArgs) throws Exception {
+        return start(Files.createTempDirectory("lienthong-it-data"), configDir(), List.of(extraArgs));
+    }
+
+    /** Starts a gateway that may report itself DOWN (e.g. its broker refuses records); waits for the web server only. */
+    public static GatewayProcess startUnhealthy(String... extraArgs) throws Exception {
+        GatewayProcess gateway = new GatewayProcess(Files.createTempDirectory("lienthong-it-data"), configDir(), List.of(extraArgs), false);
+        gateway.launch();
+        return gateway;
+    }
+
+    public static GatewayProcess start(Path dataDir, Path configDir, List<String> extraArgs) throws Exception {
+        GatewayProcess gateway = new GatewayProcess(dataDir, configDir, extraArgs, true);
+        gateway.launch();
+        return gateway;
+    }
+
+    public static Path configDir() {
+        return Path.of(System.getProperty("lienthong.it.config-dir", "../gateway-config")).toAbsolutePath().normalize();
+    }
+
+    private static Path jar() {
+        return Path.of(System.getProperty("lienthong.it.jar", "target/lienthong-gateway.jar")).toAbsolutePath();
+    }
+
+    private void launch() throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:+UseSerialGC", "-jar", jar().toString(),
+                "--server.port=" + httpPort,
+                "--lienthong.broker.port=" + brokerPort,
+                "--lienthong.data-dir=" + dataDir,
+                "--lienthong.config-dir=" + configDir));
+        command.addAll(extraArgs);
+        process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+        awaitHealthy(Duration.ofSeconds(120));
+    }
+
+    private void awaitHealthy(Duration timeout) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("gateway exited with " + process.exitValue() + ":\n" + logTail());
+            }
+            try {
+                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200 || !requireHealthy && r.statusCode() == 503) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("gateway not healthy after " + timeout + ":\n" + logTail());
+    }
+
+    /** SIGKILL: no shutdown hook, no graceful stop. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    public void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            kill();
+        }
+    }
+
+    /** Starts the gateway again on the same ports and data directory. */
+    public void restart() throws Exception {
+        launch();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + httpPort;
+    }
+
+    public int brokerPort() {
+        return brokerPort;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public Path logFile() {
+        return log;
+    }
+
+    public String logText() throws IOException {
+        return Files.readString(log);
+    }
+
+    public String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (process != null && process.isAlive()) {
+            stop();
+        }
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+}
