@@ -15,13 +15,15 @@ public record GatewayProperties(
         Path configDir,
         boolean production,
         Broker broker,
-        Intake intake) {
+        Intake intake,
+        Admin admin) {
 
     public GatewayProperties {
         dataDir = dataDir == null ? Path.of("data") : dataDir;
         configDir = configDir == null ? Path.of("gateway-config") : configDir;
         broker = broker == null ? new Broker(null, null, 0, null, null, null, null, 0, null, 0) : broker;
         intake = intake == null ? new Intake(null) : intake;
+        admin = admin == null ? new Admin(null) : admin;
     }
 
     /**
@@ -60,6 +62,13 @@ public record GatewayProperties(
 
         public boolean isEmbedded() {
             return embedded;
+        }
+    }
+
+    /** @param apiKeySha256 SHA-256 of each operator key for the admin API */
+    public record Admin(java.util.List<String> apiKeySha256) {
+        public Admin {
+            apiKeySha256 = apiKeySha256 == null ? java.util.List.of() : java.util.List.copyOf(apiKeySha256);
         }
     }
 

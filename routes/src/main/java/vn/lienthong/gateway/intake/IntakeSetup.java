@@ -6,7 +6,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.lienthong.gateway.broker.EmbeddedBroker;
+import java.util.List;
 import vn.lienthong.gateway.config.GatewayConfig;
+import vn.lienthong.gateway.config.GatewayConfigException;
+import vn.lienthong.gateway.security.AdminAccess;
 import vn.lienthong.gateway.config.GatewayProperties;
 import vn.lienthong.gateway.intake.rest.RestIntakeProcessor;
 import vn.lienthong.gateway.normalize.BasicPayloadDecoder;
@@ -52,6 +55,15 @@ public class IntakeSetup {
     IntakeService intakeService(GatewayConfig config, PayloadDecoder decoder, RecordNormalizer normalizer,
             RecordPublisher publisher, Clock clock) {
         return new IntakeService(config, SourceMappings.compile(config), decoder, normalizer, new RecordValidator(), publisher, clock);
+    }
+
+    @Bean
+    AdminAccess adminAccess(GatewayProperties properties) {
+        List<String> hashes = properties.admin().apiKeySha256();
+        if (properties.production() && hashes.stream().anyMatch(AdminAccess::isDemoHash)) {
+            throw new GatewayConfigException(List.of("lienthong.admin.api-key-sha256: the production profile refuses the demo operator key"));
+        }
+        return new AdminAccess(hashes);
     }
 
     @Bean

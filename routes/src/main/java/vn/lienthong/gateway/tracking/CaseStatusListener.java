@@ -6,5 +6,11 @@ package vn.lienthong.gateway.tracking;
  */
 public interface CaseStatusListener {
 
-    void statusChanged(CaseView current, CaseStatus previous);
+    /**
+     * @param current       the case after the change
+     * @param previous      its status before
+     * @param reporterPhone the reporter's E.164 number when the case came by SMS and the reporter
+     *                      did not opt out, else null (kept for this purpose only; never logged)
+     */
+    void statusChanged(CaseView current, CaseStatus previous, String reporterPhone);
 }

@@ -15,7 +15,7 @@ import vn.lienthong.gateway.config.GatewayProperties;
 class BrokerConfigurationTest {
 
     final GatewayProperties properties = new GatewayProperties(Path.of("target/broker-test"), Path.of("../gateway-config"),
-            false, null, null);
+            false, null, null, null);
     final GatewayConfig config = GatewayConfig.load(Path.of("../gateway-config"), false);
 
     @Test
