@@ -1,0 +1,186 @@
+package vn.lienthong.gateway.normalize.text;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Rejoins running text that a channel hard-wrapped, keeping real line and paragraph breaks.
+ * <p>A paragraph (lines between blank lines) counts as hard-wrapped when most of its lines end where
+ * the next word would no longer fit, in characters or in UTF-8 bytes (fixed-width wrappers count
+ * bytes). In such a paragraph a line that reaches the width is joined to the next one. Independently,
+ * a break whose two fragments are not whole syllables but join into one ("đị" + "nh") is always a
+ * break inside a word. A join inside a word gets no space; a join between words gets one.
+ */
+final class LineJoiner {
+
+    private static final int MIN_WIDTH = 20;
+
+    private LineJoiner() {
+    }
+
+    private record Line(int start, int end, int next) {
+    }
+
+    static String join(String text, List<Repair> repairs) {
+        if (text.indexOf('\n') < 0) {
+            return text;
+        }
+        List<Line> lines = lines(text);
+        StringBuilder out = new StringBuilder(text.length());
+        int copied = 0;
+        int i = 0;
+        while (i < lines.size()) {
+            int j = i;
+            while (j < lines.size() && !blank(text, lines.get(j))) {
+                j++;
+            }
+            if (j - i >= 2) {
+                copied = joinParagraph(text, lines.subList(i, j), out, copied, repairs);
+            }
+            i = Math.max(j, i + 1);
+        }
+        if (copied == 0) {
+            return text;
+        }
+        out.append(text, copied, text.length());
+        return out.toString();
+    }
+
+    private static int joinParagraph(String text, List<Line> para, StringBuilder out, int copied, List<Repair> repairs) {
+        Wrapping wrapping = Wrapping.of(text, para);
+        for (int k = 0; k + 1 < para.size(); k++) {
+            Line a = para.get(k);
+            Line b = para.get(k + 1);
+            int regionStart = a.end();
+            while (regionStart > a.start() && isBlank(text.charAt(regionStart - 1))) {
+                regionStart--;
+            }
+            int regionEnd = b.start();
+            while (regionEnd < b.end() && isBlank(text.charAt(regionEnd))) {
+                regionEnd++;
+            }
+            boolean whitespace = regionStart < a.end() || regionEnd > b.start();
+            boolean inWord = !whitespace && a.end() - a.start() >= MIN_WIDTH && breaksWord(text, a, b);
+            if (!inWord && !(wrapping.hardWrapped && wrapping.atWidth(k))) {
+                continue;
+            }
+            String replacement = whitespace ? " " : inWord || wrapping.splitsWords ? "" : " ";
+            out.append(text, copied, regionStart);
+            repairs.add(new Repair("line-join", out.length(), regionEnd - regionStart,
+                    text.substring(regionStart, regionEnd), replacement));
+            out.append(replacement);
+            copied = regionEnd;
+        }
+        return copied;
+    }
+
+    /** The letters on both sides are fragments of one syllable, not two syllables. */
+    private static boolean breaksWord(String text, Line a, Line b) {
+        int left = a.end();
+        while (left > a.start() && Character.isLetter(text.charAt(left - 1))) {
+            left--;
+        }
+        int right = b.start();
+        while (right < b.end() && Character.isLetter(text.charAt(right))) {
+            right++;
+        }
+        if (left == a.end() || right == b.start()) {
+            return false;
+        }
+        boolean whole = Syllables.isSyllable(text, left, a.end()) && Syllables.isSyllable(text, b.start(), right);
+        return !whole && Syllables.isSyllable(text.substring(left, a.end()) + text.substring(b.start(), right));
+    }
+
+    /** How a paragraph's lines were wrapped, judged in characters and in UTF-8 bytes. */
+    private record Wrapping(boolean hardWrapped, boolean splitsWords, boolean[] atWidth) {
+
+        boolean atWidth(int k) {
+            return atWidth[k];
+        }
+
+        static Wrapping of(String text, List<Line> para) {
+            int breaks = para.size() - 1;
+            boolean keepsSpaces = false;
+            for (int k = 0; k < breaks; k++) {
+                Line a = para.get(k);
+                Line b = para.get(k + 1);
+                keepsSpaces |= isBlank(text.charAt(a.end() - 1)) || isBlank(text.charAt(b.start()));
+            }
+            Wrapping best = new Wrapping(false, keepsSpaces, new boolean[breaks]);
+            for (boolean bytes : new boolean[] {false, true}) {
+                int[] length = new int[para.size()];
+                int width = 0;
+                for (int k = 0; k < para.size(); k++) {
+                    length[k] = measure(text, para.get(k).start(), para.get(k).end(), bytes);
+                    width = Math.max(width, length[k]);
+                }
+                boolean[] atWidth = new boolean[breaks];
+                int count = 0;
+                boolean fixed = breaks >= 2;
+                for (int k = 0; k < breaks; k++) {
+                    Line next = para.get(k + 1);
+                    atWidth[k] = length[k] + 1 + measure(text, next.start(), firstWordEnd(text, next), bytes) > width;
+                    count += atWidth[k] ? 1 : 0;
+                    fixed &= length[k] == width;
+                }
+                boolean hard = breaks >= 2 && width >= MIN_WIDTH && count * 4 >= breaks * 3;
+                if (hard && (!best.hardWrapped || fixed)) {
+                    best = new Wrapping(true, keepsSpaces || fixed, atWidth);
+                }
+            }
+            return best;
+        }
+    }
+
+    private static int firstWordEnd(String text, Line line) {
+        int i = line.start();
+        while (i < line.end() && isBlank(text.charAt(i))) {
+            i++;
+        }
+        while (i < line.end() && !Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static int measure(String text, int from, int to, boolean utf8Bytes) {
+        if (!utf8Bytes) {
+            return to - from;
+        }
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            n += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+        }
+        return n;
+    }
+
+    private static List<Line> lines(String text) {
+        List<Line> lines = new ArrayList<>();
+        int start = 0;
+        while (start <= text.length()) {
+            int nl = text.indexOf('\n', start);
+            if (nl < 0) {
+                lines.add(new Line(start, text.length(), text.length()));
+                break;
+            }
+            int end = nl > start && text.charAt(nl - 1) == '\r' ? nl - 1 : nl;
+            lines.add(new Line(start, end, nl + 1));
+            start = nl + 1;
+        }
+        return lines;
+    }
+
+    private static boolean blank(String text, Line line) {
+        for (int i = line.start(); i < line.end(); i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t';
+    }
+}
