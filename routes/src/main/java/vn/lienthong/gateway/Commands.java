@@ -1,5 +1,7 @@
 package vn.lienthong.gateway;
 
+import vn.lienthong.gateway.normalize.cli.NormalizeCommand;
+
 /**
  * Operator commands run from the executable jar without starting the gateway:
  * {@code java -jar lienthong-gateway.jar <command> ...}.
@@ -15,6 +17,7 @@ final class Commands {
             return -1;
         }
         return switch (args[0]) {
+            case "normalize" -> NormalizeCommand.run(args, System.out, System.err);
             default -> {
                 System.err.println("unknown command: " + args[0]);
                 yield 2;
