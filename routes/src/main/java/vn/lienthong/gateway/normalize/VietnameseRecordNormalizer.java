@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -202,15 +203,15 @@ public class VietnameseRecordNormalizer implements RecordNormalizer {
 
     /** A bare day goes to occurredOn; a day with a time of day to occurredAt (from either field). */
     private static void occurred(ObjectNode record, ZoneId zone, Instant now, QualityReport report) {
+        List<DateTimes.Parsed> values = new ArrayList<>();
         for (String field : List.of("occurredAt", "occurredOn")) {
-            Optional<DateTimes.Parsed> parsed = read(record, field, zone, report);
-            if (parsed.isEmpty()) {
-                continue;
-            }
+            read(record, field, zone, report).ifPresent(values::add);
             record.remove(field);
-            String target = parsed.get().hasTime() ? "occurredAt" : "occurredOn";
-            record.put(target, parsed.get().hasTime() ? iso(parsed.get().dateTime()) : parsed.get().date().toString());
-            if (parsed.get().isFuture(now, zone)) {
+        }
+        for (DateTimes.Parsed parsed : values) {
+            String target = parsed.hasTime() ? "occurredAt" : "occurredOn";
+            record.put(target, parsed.hasTime() ? iso(parsed.dateTime()) : parsed.date().toString());
+            if (parsed.isFuture(now, zone)) {
                 report.add(future(target, record.get(target).asText()));
             }
         }

@@ -67,8 +67,15 @@ public final class LocationNormalizer {
             return flags;
         }
         if (legacyGiven) {
-            // the source already converted: check its current codes, keep its legacy ones
-            current(location, p, c, flags);
+            boolean districtOnly = lp == null && lc == null;
+            if (era == CodeEra.CURRENT || fitsCurrent(p, c) && !(districtOnly && fitsFormer(p, c))) {
+                // the source already converted: check its current codes, keep its legacy ones
+                current(location, p, c, flags);
+            } else {
+                // pre-2025 codes split between the fields (province and commune here, district under legacy)
+                moveToLegacy(location, lp == null ? p : null, lc == null ? c : null);
+                convert(location, lp == null ? p : lp, ld, lc == null ? c : lc, flags);
+            }
             return flags;
         }
         CodeEra reading = era == CodeEra.AUTO ? guessEra(p, c, flags) : era;

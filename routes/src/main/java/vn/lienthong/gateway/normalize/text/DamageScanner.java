@@ -73,8 +73,8 @@ final class DamageScanner {
 
     /**
      * U+FFFD always; '?' touching a letter on its right (inside or at the start of a word); '?' after
-     * a word only when that word is no complete syllable and has Vietnamese letters ("Nguy?n?" is
-     * damage, "sao?" and "OK?" are questions).
+     * a word only when that word is no syllable yet some letters would complete it ("Th?" is damage,
+     * "sao?" and "OK?" are questions).
      */
     private static boolean isDamage(String text, int runStart, int runEnd, int wordStart, int wordEnd) {
         for (int k = runStart; k < runEnd; k++) {
@@ -82,44 +82,63 @@ final class DamageScanner {
                 return true;
             }
         }
+        if (technical(text, runStart, runEnd)) {
+            return false;
+        }
         boolean letterBefore = runStart > 0 && Character.isLetter(text.charAt(runStart - 1));
         boolean letterAfter = runEnd < text.length() && Character.isLetter(text.charAt(runEnd));
         if (letterAfter) {
             return true;
         }
-        if (!letterBefore) {
-            return false;
-        }
         String before = text.substring(wordStart, runStart);
-        boolean vietnamese = before.chars().anyMatch(ch -> ch >= 0x80 && VietnameseLetters.isLetter((char) ch));
-        return vietnamese && !Syllables.isSyllable(before) && before.indexOf('?') < 0;
+        return letterBefore && before.indexOf('?') < 0 && !Syllables.isSyllable(before)
+                && !fits(text.substring(wordStart, runEnd), 1).isEmpty();
     }
 
-    /** Every syllable that the word becomes when its one damaged run is 1..2 non-ASCII letters. */
+    /** A '?' in markup, a URL, a query string or an e-mail address ("<?xml", "a.php?id=1") is syntax. */
+    private static boolean technical(String text, int runStart, int runEnd) {
+        int start = runStart;
+        while (start > 0 && !Character.isWhitespace(text.charAt(start - 1))) {
+            start--;
+        }
+        int end = runEnd;
+        while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+            end++;
+        }
+        String token = text.substring(start, end);
+        return token.contains("://") || token.startsWith("www.") || token.indexOf('=') >= 0 || token.indexOf('<') >= 0
+                || token.indexOf('>') >= 0 || token.indexOf('@') >= 0 || token.indexOf('/') >= 0 || token.indexOf('&') >= 0;
+    }
+
+    /** The syllable the word becomes when its damaged run is 1..2 non-ASCII letters, if exactly one. */
     static List<String> candidates(String word) {
+        Set<String> found = fits(word, 2);
+        return found.size() == 1 ? List.copyOf(found) : List.of();
+    }
+
+    /** Up to {@code enough} syllables the word can become; none when it has several damaged runs. */
+    private static Set<String> fits(String word, int enough) {
         int start = firstLost(word);
         int end = start;
         while (end < word.length() && (word.charAt(end) == '?' || word.charAt(end) == LOST)) {
             end++;
         }
+        Set<String> found = new LinkedHashSet<>();
         if (firstLost(word.substring(end)) >= 0) {
-            return List.of(); // more than one damaged run: too many possibilities to offer one
+            return found; // more than one damaged run: too many possibilities to offer one
         }
         String prefix = word.substring(0, start);
         String suffix = word.substring(end);
         boolean upper = start > 0 ? Character.isUpperCase(word.charAt(start - 1)) && (suffix.isEmpty()
                 || Character.isUpperCase(suffix.charAt(0))) : !suffix.isEmpty() && Character.isUpperCase(suffix.charAt(0));
-        Set<String> found = new LinkedHashSet<>();
-        for (int n = 1; n <= Math.min(MAX_FILL, end - start); n++) {
-            collect(prefix, suffix, n, upper, new StringBuilder(), found);
-            if (found.size() > 1) {
-                break;
-            }
+        for (int n = 1; n <= Math.min(MAX_FILL, end - start) && found.size() < enough; n++) {
+            collect(prefix, suffix, n, upper, new StringBuilder(), found, enough);
         }
-        return found.size() == 1 ? List.copyOf(found) : List.of();
+        return found;
     }
 
-    private static void collect(String prefix, String suffix, int n, boolean upper, StringBuilder fill, Set<String> found) {
+    private static void collect(String prefix, String suffix, int n, boolean upper, StringBuilder fill, Set<String> found,
+                                int enough) {
         if (fill.length() == n) {
             String candidate = prefix + fill + suffix;
             if (Syllables.isSyllable(candidate)) {
@@ -129,9 +148,9 @@ final class DamageScanner {
         }
         for (char letter : LETTERS) {
             fill.append(upper ? Character.toUpperCase(letter) : letter);
-            collect(prefix, suffix, n, upper, fill, found);
+            collect(prefix, suffix, n, upper, fill, found, enough);
             fill.setLength(fill.length() - 1);
-            if (found.size() > 1) {
+            if (found.size() >= enough) {
                 return;
             }
         }
