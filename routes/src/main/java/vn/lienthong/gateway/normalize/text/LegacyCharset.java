@@ -25,6 +25,9 @@ public enum LegacyCharset {
     VNI_WINDOWS("VNI-Windows", "vni-windows.txt", "vni", "vniwindows", "vni-win"),
     VISCII("VISCII", "viscii.txt", "viscii1.1");
 
+    /** Circumflex, breve, horn: the marks that make â ă ê ô ơ ư. */
+    private static final String SHAPE_MARKS = "\u0302\u0306\u031B";
+
     private final String displayName;
     private final String[] aliases;
     private final String[] entries = new String[256];
@@ -113,9 +116,19 @@ public enum LegacyCharset {
         return out.toByteArray();
     }
 
-    /** ấ → the longest precomposed prefix the table has (â, or a) followed by the remaining marks. */
+    /**
+     * ấ → the longest precomposed prefix the table has (â, or a) followed by the remaining marks. The
+     * shape mark goes before the tone, as legacy software typed them (NFD orders ậ as a + dot + circumflex).
+     */
     private void encodeDecomposed(char c, ByteArrayOutputStream out) {
-        String nfd = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
+        String decomposed = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
+        StringBuilder shape = new StringBuilder();
+        StringBuilder tone = new StringBuilder();
+        for (int i = 1; i < decomposed.length(); i++) {
+            char mark = decomposed.charAt(i);
+            (SHAPE_MARKS.indexOf(mark) >= 0 ? shape : tone).append(mark);
+        }
+        String nfd = decomposed.charAt(0) + shape.toString() + tone;
         for (int split = nfd.length() - 1; split >= 1; split--) {
             byte[] head = reverse.get(Normalizer.normalize(nfd.substring(0, split), Normalizer.Form.NFC));
             byte[] tail = head == null ? null : marks(nfd.substring(split), Character.isUpperCase(nfd.charAt(0)));

@@ -87,12 +87,13 @@ final class Mojibake {
     }
 
     /**
-     * Vietnamese text decodes to Latin letters, combining marks, punctuation and currency signs; a
+     * Vietnamese text decodes to Latin letters, modifier letters and combining marks (Windows-1252's ˆ and ˜
+     * among them), punctuation and currency signs; a
      * sequence decoding to anything else (Cyrillic from "Ô”", say) is taken for correct text.
      */
     private static boolean plausible(int cp) {
         return cp >= 0x80 && cp <= 0x24F
-                || cp >= 0x300 && cp <= 0x36F
+                || cp >= 0x2B0 && cp <= 0x36F
                 || cp >= 0x1E00 && cp <= 0x1EFF
                 || cp >= 0x2000 && cp <= 0x206F
                 || cp >= 0x20A0 && cp <= 0x20CF

@@ -37,17 +37,36 @@ public final class TextRepairer {
         return new RepairedText(current, repairs, damage);
     }
 
-    /** One repair per layer; a layer is kept only if the text reads at least as well as Vietnamese. */
+    /**
+     * Undoes up to three layers, then keeps the layer that reads best as Vietnamese (the deepest of
+     * equals): an intermediate layer of double mojibake may read worse than both ends. One repair per
+     * layer kept.
+     */
     private static String undoMojibake(String text, List<Repair> repairs) {
-        String current = text;
-        for (int layer = 0; layer < MAX_MOJIBAKE_LAYERS; layer++) {
-            String undone = Mojibake.undoOneLayer(current);
-            if (undone == current || VietnameseEvidence.score(undone) < VietnameseEvidence.score(current)) {
+        List<String> layers = new ArrayList<>(List.of(text));
+        for (int i = 0; i < MAX_MOJIBAKE_LAYERS; i++) {
+            String last = layers.get(layers.size() - 1);
+            String undone = Mojibake.undoOneLayer(last);
+            if (undone == last) {
                 break;
             }
-            repairs.add(Repair.between("mojibake", current, undone));
-            current = undone;
+            layers.add(undone);
         }
-        return current;
+        if (layers.size() == 1) {
+            return text;
+        }
+        int best = 0;
+        int bestScore = Integer.MIN_VALUE;
+        for (int i = 0; i < layers.size(); i++) {
+            int score = VietnameseEvidence.score(layers.get(i));
+            if (score >= bestScore) {
+                best = i;
+                bestScore = score;
+            }
+        }
+        for (int i = 1; i <= best; i++) {
+            repairs.add(Repair.between("mojibake", layers.get(i - 1), layers.get(i)));
+        }
+        return layers.get(best);
     }
 }
