@@ -5,15 +5,23 @@ import java.util.List;
 
 /**
  * Rejoins running text that a channel hard-wrapped, keeping real line and paragraph breaks.
- * <p>A paragraph (lines between blank lines) counts as hard-wrapped when most of its lines end where
- * the next word would no longer fit, in characters or in UTF-8 bytes (fixed-width wrappers count
- * bytes). In such a paragraph a line that reaches the width is joined to the next one. Independently,
- * a break whose two fragments are not whole syllables but join into one ("đị" + "nh") is always a
- * break inside a word. A join inside a word gets no space; a join between words gets one.
+ * <p>A paragraph (lines between blank lines) counts as hard-wrapped when it is at least 30 wide and
+ * most of its lines end where the next word would no longer fit, in characters or in UTF-8 bytes
+ * (fixed-width wrappers count bytes). In such a paragraph a line that reaches the width is joined to
+ * the next one, unless a sentence ends there and a capital starts the next line with no space between
+ * them (such a break is kept: it may be real). Independently, a break whose two fragments are not
+ * whole syllables but join into one ("đị" + "nh") is always a break inside a word.
+ * <p>A join inside a word gets no space, a join between words one. Where the break itself does not
+ * tell, the paragraph does: a wrapper that left spaces at line ends, or cut a syllable somewhere, cuts
+ * at any byte, so a break without a space is inside a word; otherwise the wrapper broke at spaces and
+ * dropped them.
  */
 final class LineJoiner {
 
-    private static final int MIN_WIDTH = 20;
+    /** Narrower text is a list, an address block or a signature, not wrapped prose. */
+    private static final int MIN_WRAP_WIDTH = 30;
+    /** A word broken across lines is only believed after a line of some length. */
+    private static final int MIN_LINE_FOR_BROKEN_WORD = 20;
 
     private LineJoiner() {
     }
@@ -60,8 +68,9 @@ final class LineJoiner {
                 regionEnd++;
             }
             boolean whitespace = regionStart < a.end() || regionEnd > b.start();
-            boolean inWord = !whitespace && a.end() - a.start() >= MIN_WIDTH && breaksWord(text, a, b);
-            if (!inWord && !(wrapping.hardWrapped && wrapping.atWidth(k))) {
+            boolean inWord = !whitespace && a.end() - a.start() >= MIN_LINE_FOR_BROKEN_WORD && breaksWord(text, a, b);
+            boolean wrapped = wrapping.hardWrapped && wrapping.atWidth(k) && (whitespace || !sentenceBreak(text, a, b));
+            if (!inWord && !wrapped) {
                 continue;
             }
             String replacement = whitespace ? " " : inWord || wrapping.splitsWords ? "" : " ";
@@ -72,6 +81,19 @@ final class LineJoiner {
             copied = regionEnd;
         }
         return copied;
+    }
+
+    /** "…nghiêm.⏎Người…": a sentence ends and a capital starts the next line. */
+    private static boolean sentenceBreak(String text, Line a, Line b) {
+        int last = a.end() - 1;
+        while (last > a.start() && isBlank(text.charAt(last))) {
+            last--;
+        }
+        int first = b.start();
+        while (first < b.end() && isBlank(text.charAt(first))) {
+            first++;
+        }
+        return ".!?:;".indexOf(text.charAt(last)) >= 0 && first < b.end() && Character.isUpperCase(text.charAt(first));
     }
 
     /** The letters on both sides are fragments of one syllable, not two syllables. */
@@ -100,13 +122,16 @@ final class LineJoiner {
 
         static Wrapping of(String text, List<Line> para) {
             int breaks = para.size() - 1;
-            boolean keepsSpaces = false;
+            boolean splitsWords = false;
             for (int k = 0; k < breaks; k++) {
                 Line a = para.get(k);
                 Line b = para.get(k + 1);
-                keepsSpaces |= isBlank(text.charAt(a.end() - 1)) || isBlank(text.charAt(b.start()));
+                boolean whitespace = isBlank(text.charAt(a.end() - 1)) || isBlank(text.charAt(b.start()));
+                splitsWords |= whitespace || breaksWord(text, a, b);
             }
-            Wrapping best = new Wrapping(false, keepsSpaces, new boolean[breaks]);
+            boolean[] best = new boolean[breaks];
+            int bestWide = -1;
+            int bestWidth = 0;
             for (boolean bytes : new boolean[] {false, true}) {
                 int[] length = new int[para.size()];
                 int width = 0;
@@ -115,20 +140,22 @@ final class LineJoiner {
                     width = Math.max(width, length[k]);
                 }
                 boolean[] atWidth = new boolean[breaks];
-                int count = 0;
-                boolean fixed = breaks >= 2;
+                int wide = 0;
                 for (int k = 0; k < breaks; k++) {
                     Line next = para.get(k + 1);
-                    atWidth[k] = length[k] + 1 + measure(text, next.start(), firstWordEnd(text, next), bytes) > width;
-                    count += atWidth[k] ? 1 : 0;
-                    fixed &= length[k] == width;
+                    // a byte-width wrapper completes the last character: its lines overshoot by up to 2 bytes
+                    int slack = bytes ? 2 : 0;
+                    atWidth[k] = length[k] + 1 + measure(text, next.start(), firstWordEnd(text, next), bytes) > width - slack;
+                    wide += atWidth[k] ? 1 : 0;
                 }
-                boolean hard = breaks >= 2 && width >= MIN_WIDTH && count * 4 >= breaks * 3;
-                if (hard && (!best.hardWrapped || fixed)) {
-                    best = new Wrapping(true, keepsSpaces || fixed, atWidth);
+                if (wide > bestWide) {
+                    best = atWidth;
+                    bestWide = wide;
+                    bestWidth = width;
                 }
             }
-            return best;
+            boolean hard = breaks >= 2 && bestWidth >= MIN_WRAP_WIDTH && bestWide * 4 >= breaks * 3;
+            return new Wrapping(hard, splitsWords, best);
         }
     }
 

@@ -6,9 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.List;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 
 /** Properties of decoding and repair that must hold for any Vietnamese text. */
 class TextPropertiesTest {
@@ -54,6 +56,65 @@ class TextPropertiesTest {
         String once = misreadAsWindows1252(text);
         String input = twice ? misreadAsWindows1252(once) : once;
         assertThat(TextRepairer.repair(input, BODY).text()).isEqualTo(text);
+    }
+
+    @Property(tries = 300)
+    void textCutEveryNBytesIsRejoined(@ForAll("longParagraph") String text, @ForAll @IntRange(min = 40, max = 100) int width) {
+        String wrapped = cutEvery(text, width);
+        // two lines prove no wrapping unless the break cuts a syllable; three or more do
+        Assume.that(wrapped.split("\n").length >= 3);
+        assertThat(TextRepairer.repair(wrapped, BODY).text()).isEqualTo(text);
+    }
+
+    @Property(tries = 300)
+    void wordWrappedTextIsRejoinedExceptWhereASentenceEndsAtALineEnd(@ForAll("longParagraph") String text,
+                                                                     @ForAll @IntRange(min = 40, max = 100) int width) {
+        String wrapped = wordWrap(text, width);
+        Assume.that(wrapped.split("\n").length >= 3);
+        String result = TextRepairer.repair(wrapped, BODY).text();
+        assertThat(result.replace('\n', ' ')).isEqualTo(text);
+        for (int i = result.indexOf('\n'); i >= 0; i = result.indexOf('\n', i + 1)) {
+            assertThat(".!?:;").contains(String.valueOf(result.charAt(i - 1)));
+        }
+    }
+
+    @Provide
+    Arbitrary<String> longParagraph() {
+        return VietnameseTextArbitraries.syllable().list().ofMinSize(80).ofMaxSize(150).map(ws -> String.join(" ", ws));
+    }
+
+    /** Lines of at least {@code width} UTF-8 bytes, cut after the character that reaches the width. */
+    static String cutEvery(String text, int width) {
+        StringBuilder out = new StringBuilder();
+        int bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            out.append(c);
+            bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+            if (bytes >= width && i + 1 < text.length()) {
+                out.append('\n');
+                bytes = 0;
+            }
+        }
+        return out.toString();
+    }
+
+    /** Greedy word wrap at {@code width} characters, the space at each break dropped. */
+    static String wordWrap(String text, int width) {
+        StringBuilder out = new StringBuilder();
+        int line = 0;
+        for (String word : text.split(" ")) {
+            if (line > 0 && line + 1 + word.length() > width) {
+                out.append('\n');
+                line = 0;
+            } else if (line > 0) {
+                out.append(' ');
+                line++;
+            }
+            out.append(word);
+            line += word.length();
+        }
+        return out.toString();
     }
 
     @Provide
