@@ -5,11 +5,12 @@ import java.util.List;
 
 /**
  * Rejoins running text that a channel hard-wrapped, keeping real line and paragraph breaks.
- * <p>A paragraph (lines between blank lines) counts as hard-wrapped when it is at least 30 wide and
- * most of its lines end where the next word would no longer fit, in characters or in UTF-8 bytes
+ * <p>A paragraph (lines between blank lines) counts as hard-wrapped when it is 30 to 200 characters
+ * wide (wider lines are paragraphs written one per line) and most of its lines end where the next
+ * word would no longer fit, in characters or in UTF-8 bytes
  * (fixed-width wrappers count bytes). In such a paragraph a line that reaches the width is joined to
- * the next one, unless a sentence ends there and a capital starts the next line with no space between
- * them (such a break is kept: it may be real). Independently, a break whose two fragments are not
+ * the next one, unless a sentence ends there and a capital or a digit starts the next line with no
+ * space between them (such a break is kept: it may be real). Independently, a break whose two fragments are not
  * whole syllables but join into one ("đị" + "nh") is always a break inside a word.
  * <p>A join inside a word gets no space, a join between words one. Where the break itself does not
  * tell, the paragraph does: a wrapper that left spaces at line ends, or cut a syllable somewhere, cuts
@@ -20,6 +21,7 @@ final class LineJoiner {
 
     /** Narrower text is a list, an address block or a signature, not wrapped prose. */
     private static final int MIN_WRAP_WIDTH = 30;
+    private static final int MAX_WRAP_WIDTH = 200;
     /** A word broken across lines is only believed after a line of some length. */
     private static final int MIN_LINE_FOR_BROKEN_WORD = 20;
 
@@ -83,7 +85,7 @@ final class LineJoiner {
         return copied;
     }
 
-    /** "…nghiêm.⏎Người…": a sentence ends and a capital starts the next line. */
+    /** "…nghiêm.⏎Người…", "…nghiêm.⏎12/3…": a sentence ends and a capital or a digit starts the next line. */
     private static boolean sentenceBreak(String text, Line a, Line b) {
         int last = a.end() - 1;
         while (last > a.start() && isBlank(text.charAt(last))) {
@@ -93,7 +95,8 @@ final class LineJoiner {
         while (first < b.end() && isBlank(text.charAt(first))) {
             first++;
         }
-        return ".!?:;".indexOf(text.charAt(last)) >= 0 && first < b.end() && Character.isUpperCase(text.charAt(first));
+        return ".!?:;".indexOf(text.charAt(last)) >= 0 && first < b.end()
+                && (Character.isUpperCase(text.charAt(first)) || Character.isDigit(text.charAt(first)));
     }
 
     /** The letters on both sides are fragments of one syllable, not two syllables. */
@@ -132,6 +135,10 @@ final class LineJoiner {
             boolean[] best = new boolean[breaks];
             int bestWide = -1;
             int bestWidth = 0;
+            int widestInChars = 0;
+            for (Line line : para) {
+                widestInChars = Math.max(widestInChars, line.end() - line.start());
+            }
             for (boolean bytes : new boolean[] {false, true}) {
                 int[] length = new int[para.size()];
                 int width = 0;
@@ -154,7 +161,8 @@ final class LineJoiner {
                     bestWidth = width;
                 }
             }
-            boolean hard = breaks >= 2 && bestWidth >= MIN_WRAP_WIDTH && bestWide * 4 >= breaks * 3;
+            boolean hard = breaks >= 2 && bestWidth >= MIN_WRAP_WIDTH && widestInChars <= MAX_WRAP_WIDTH
+                    && bestWide * 4 >= breaks * 3;
             return new Wrapping(hard, splitsWords, best);
         }
     }
