@@ -129,7 +129,7 @@ public class VietnameseRecordNormalizer implements RecordNormalizer {
     /** NFC every string, trim it, and drop empty strings, empty objects and nulls. */
     static void cleanText(JsonNode node) {
         if (node instanceof ObjectNode object) {
-            Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+            Iterator<Map.Entry<String, JsonNode>> fields = object.properties().iterator();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 JsonNode value = field.getValue();

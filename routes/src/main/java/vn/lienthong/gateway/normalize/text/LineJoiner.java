@@ -28,7 +28,8 @@ final class LineJoiner {
     private LineJoiner() {
     }
 
-    private record Line(int start, int end, int next) {
+    /** A line: its content is [start, end), without the line break. */
+    private record Line(int start, int end) {
     }
 
     static String join(String text, List<Repair> repairs) {
@@ -196,11 +197,11 @@ final class LineJoiner {
         while (start <= text.length()) {
             int nl = text.indexOf('\n', start);
             if (nl < 0) {
-                lines.add(new Line(start, text.length(), text.length()));
+                lines.add(new Line(start, text.length()));
                 break;
             }
             int end = nl > start && text.charAt(nl - 1) == '\r' ? nl - 1 : nl;
-            lines.add(new Line(start, end, nl + 1));
+            lines.add(new Line(start, end));
             start = nl + 1;
         }
         return lines;

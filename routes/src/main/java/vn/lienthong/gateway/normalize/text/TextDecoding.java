@@ -158,6 +158,8 @@ public final class TextDecoding {
 
     /** A charset name that is neither a Vietnamese legacy encoding nor known to the JDK. */
     public static final class UnsupportedEncodingNameException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
         public UnsupportedEncodingNameException(String name) {
             super("unsupported encoding: " + name);
         }
