@@ -1,5 +1,7 @@
 package vn.lienthong.gateway;
 
+import vn.lienthong.gateway.normalize.cli.NormalizeCommand;
+
 /**
  * Operator commands run from the executable jar without starting the gateway:
  * {@code java -jar lienthong-gateway.jar <command> ...}.
@@ -58,6 +60,7 @@ final class Commands {
             case "hash-password" -> hashPassword(args);
             case "bench-broker" -> vn.lienthong.gateway.bench.BrokerBaseline.run(args);
             case "bench-intake" -> vn.lienthong.gateway.bench.IntakeLoad.run(args);
+            case "normalize" -> NormalizeCommand.run(args, System.out, System.err);
             default -> {
                 System.err.println("unknown command: " + args[0]);
                 yield 2;

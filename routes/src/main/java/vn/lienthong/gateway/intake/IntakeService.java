@@ -105,13 +105,13 @@ public final class IntakeService {
         SourceNormalization settings = normalizationBySource.get(source.id());
         RecordType type = submission.type();
 
-        String text;
+        PayloadDecoder.DecodedText decoded;
         try {
-            text = decoder.decode(submission.body(), submission.declaredCharset(), settings.encoding()).text();
+            decoded = decoder.decode(submission.body(), submission.declaredCharset(), settings.encoding());
         } catch (UndecodableTextException e) {
             throw new GatewayException(ErrorCode.UNDECODABLE_TEXT, e.getMessage());
         }
-        JsonNode input = parse(text);
+        JsonNode input = parse(decoded.text());
         List<JsonNode> items = submission.format() == Submission.Format.NATIVE && input.isArray()
                 ? toList(input) : List.of(input);
         if (items.isEmpty()) {
@@ -123,7 +123,7 @@ public final class IntakeService {
         List<Violation> violations = new java.util.ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             String prefix = items.size() > 1 || input.isArray() ? "/" + i : "";
-            Prepared p = prepare(source, settings, type, submission.format(), items.get(i), now);
+            Prepared p = prepare(source, settings, type, submission.format(), items.get(i), now, decoded);
             p.violations().forEach(v -> violations.add(new Violation(prefix + v.pointer(), v.message(), v.code())));
             prepared.add(p);
         }
@@ -138,13 +138,13 @@ public final class IntakeService {
     }
 
     private Prepared prepare(SourceDefinition source, SourceNormalization settings, RecordType type,
-            Submission.Format format, JsonNode input, Instant now) {
+            Submission.Format format, JsonNode input, Instant now, PayloadDecoder.DecodedText decoded) {
         ObjectNode mapped = switch (format) {
             case NATIVE -> mapNative(source, type, input);
             case CANONICAL -> canonical(source, input);
         };
         GATEWAY_OWNED.forEach(mapped::remove);
-        NormalizationOutcome outcome = normalizer.normalize(type, mapped, settings, now);
+        NormalizationOutcome outcome = normalizer.normalize(type, mapped, settings, now, decoded);
         ObjectNode record = withGatewayFields(source, type, mapped, now);
         if (outcome.quality() != null) {
             record.set("quality", outcome.quality());
