@@ -60,7 +60,9 @@ final class Commands {
             case "hash-password" -> hashPassword(args);
             case "bench-broker" -> vn.lienthong.gateway.bench.BrokerBaseline.run(args);
             case "bench-intake" -> vn.lienthong.gateway.bench.IntakeLoad.run(args);
-            case "normalize" -> NormalizeCommand.run(args, System.out, System.err);
+            case "normalize" -> args.length > 1 && args[1].equals("--source")
+                    ? vn.lienthong.gateway.intake.cli.SourceDryRun.run(args, System.out, System.err)
+                    : NormalizeCommand.run(args, System.out, System.err);
             default -> {
                 System.err.println("unknown command: " + args[0]);
                 yield 2;

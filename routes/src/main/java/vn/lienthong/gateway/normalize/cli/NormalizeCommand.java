@@ -22,9 +22,9 @@ import vn.lienthong.gateway.normalize.text.TextRepairer;
  * <pre>
  * normalize --text FILE [--encoding ENC] [--fill-damaged] [--boilerplate REGEX]...
  *     prints {"text", "encoding", "repairs": [...], "damage": [{offset, length, text, candidates}]}
- * normalize --source ID FILE
- *     prints the canonical record(s) the source's file would become (not yet available here)
  * </pre>
+ * ({@code normalize --source ID FILE}, which needs the source's configuration and mapping, is
+ * {@code vn.lienthong.gateway.intake.cli.SourceDryRun}.)
  * Exit status: 0 done, 1 the file could not be read, 2 wrong arguments.
  */
 public final class NormalizeCommand {
@@ -32,7 +32,7 @@ public final class NormalizeCommand {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final String USAGE = """
             usage: normalize --text FILE [--encoding ENC] [--fill-damaged] [--boilerplate REGEX]...
-                   normalize --source ID FILE
+                   normalize --source ID FILE [--type complaint|service-record] [--config-dir DIR]
               --encoding ENC     auto (default), UTF-8, UTF-16BE, windows-1258, TCVN3, VNI-Windows, VISCII, ...
               --fill-damaged     put in the one syllable that fits a word with lost letters
               --boilerplate RE   strip text matching RE (multi-line mode); may be repeated""";
@@ -44,10 +44,6 @@ public final class NormalizeCommand {
         List<String> a = List.of(args);
         if (!a.isEmpty() && a.get(0).equals("normalize")) {
             a = a.subList(1, a.size());
-        }
-        if (a.size() >= 2 && a.get(0).equals("--source")) {
-            err.println("normalize --source is not yet available: the source configuration is wired in a later step.");
-            return 2;
         }
         if (a.size() < 2 || !a.get(0).equals("--text")) {
             err.println(USAGE);
