@@ -140,7 +140,6 @@ public final class DateTimes {
 
     /** Lower case, no diacritics, single spaces: "Ngày 17 tháng 6" → "ngay 17 thang 6". */
     private static String fold(String raw) {
-        String d = Normalizer.normalize(raw.strip().replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD);
-        return d.replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        return Folding.fold(raw);
     }
 }

@@ -43,10 +43,7 @@ public final class Kinds {
 
     /** Upper case, no diacritics, words joined by underscores: "Tiêu cực, nhũng nhiễu" → TIEU_CUC_NHUNG_NHIEU. */
     public static String key(String s) {
-        String ascii = Normalizer.normalize(s.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "");
-        String key = ascii.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_").replaceAll("^_|_$", "");
-        return key.length() > MAX_CODE ? key.substring(0, MAX_CODE) : key;
+        return Folding.key(s, MAX_CODE);
     }
 
     private static Optional<String> lookup(String key, Map<String, String> table) {

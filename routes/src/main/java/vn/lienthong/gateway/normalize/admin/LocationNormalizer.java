@@ -1,5 +1,7 @@
 package vn.lienthong.gateway.normalize.admin;
 
+import vn.lienthong.gateway.normalize.Folding;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.text.Normalizer;
@@ -26,6 +28,9 @@ import vn.lienthong.gateway.normalize.admin.AdministrativeUnits.Province;
 public final class LocationNormalizer {
 
     static final String POINTER = "/location";
+    /** Province, district and commune codes as the schema's legacy object allows them. */
+    private static final java.util.regex.Pattern[] LEGACY_CODE = {
+        java.util.regex.Pattern.compile("[0-9]{2}"), java.util.regex.Pattern.compile("[0-9]{3}"), java.util.regex.Pattern.compile("[0-9]{5}")};
 
     /** How a source's codes in provinceCode/communeCode are to be read. */
     public enum CodeEra {
@@ -285,11 +290,12 @@ public final class LocationNormalizer {
 
     /** Keeps codes as received under legacy where they fit its patterns (others stay in the flag only). */
     private static void keepAsLegacy(ObjectNode location, String p, String d, String c) {
-        String[][] codes = {{"provinceCode", p, "[0-9]{2}"}, {"districtCode", d, "[0-9]{3}"}, {"communeCode", c, "[0-9]{5}"}};
-        for (String[] code : codes) {
-            if (code[1] != null && code[1].matches(code[2])) {
+        String[] names = {"provinceCode", "districtCode", "communeCode"};
+        String[] values = {p, d, c};
+        for (int i = 0; i < names.length; i++) {
+            if (values[i] != null && LEGACY_CODE[i].matcher(values[i]).matches()) {
                 ObjectNode legacy = location.get("legacy") instanceof ObjectNode l ? l : location.putObject("legacy");
-                legacy.put(code[0], code[1]);
+                legacy.put(names[i], values[i]);
             }
         }
     }
@@ -337,7 +343,6 @@ public final class LocationNormalizer {
 
     /** Lower case without diacritics, for addresses typed without them. */
     static String fold(String s) {
-        String d = Normalizer.normalize(s.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD);
-        return d.replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+        return Folding.withoutMarks(s).toLowerCase(Locale.ROOT);
     }
 }
