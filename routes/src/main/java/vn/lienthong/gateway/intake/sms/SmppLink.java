@@ -194,12 +194,17 @@ public final class SmppLink implements SessionStateListener, AutoCloseable {
         ServiceHelper.stopAndShutdownServices(producer, consumer);
     }
 
-    private static String rootMessage(Throwable e) {
+    /** The root cause, without the password (jSMPP quotes field values in its messages). */
+    private String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null) {
             t = t.getCause();
         }
-        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+        String message = t.getMessage() == null ? "" : ": " + t.getMessage();
+        if (settings.password() != null && !settings.password().isEmpty()) {
+            message = message.replace(settings.password(), "***");
+        }
+        return t.getClass().getSimpleName() + message;
     }
 
     @Override

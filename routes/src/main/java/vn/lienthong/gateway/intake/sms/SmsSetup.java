@@ -76,8 +76,11 @@ public class SmsSetup {
     @Bean(destroyMethod = "close")
     SmppLink smppLink(CamelContext camel, SmsProperties properties, GatewayProperties gateway) throws Exception {
         SmsProperties.Smpp smpp = properties.smpp();
-        if (smpp.enabled() && gateway.production() && (smpp.password() == null || smpp.password().isBlank())) {
-            throw new GatewayConfigException(List.of("lienthong.sms.smpp.password is empty (set LIENTHONG_SMS_SMPP_PASSWORD)"));
+        if (smpp.enabled()) {
+            List<String> problems = smppProblems(smpp, gateway.production());
+            if (!problems.isEmpty()) {
+                throw new GatewayConfigException(problems);
+            }
         }
         SmppLink link = new SmppLink(camel, smpp, SmsRoutes.SMPP_INTAKE_ROUTE);
         camel.addStartupListener((context, alreadyStarted) -> link.start());
@@ -120,6 +123,27 @@ public class SmsSetup {
             case DISABLED -> Health.unknown().withDetail("smpp", "disabled").build();
             default -> Health.unknown().withDetail("smpp", link.state().name().toLowerCase(java.util.Locale.ROOT)).build();
         };
+    }
+
+    /** SMPP 3.4 field limits (C-Octet strings with their NUL): checked here so a bind never fails on them. */
+    static List<String> smppProblems(SmsProperties.Smpp smpp, boolean production) {
+        List<String> problems = new ArrayList<>();
+        if (smpp.systemId() == null || smpp.systemId().isBlank() || smpp.systemId().length() > 15) {
+            problems.add("lienthong.sms.smpp.system-id must have 1 to 15 characters");
+        }
+        if (smpp.password() != null && smpp.password().length() > 8) {
+            problems.add("lienthong.sms.smpp.password has more than 8 characters (SMPP 3.4 allows 8)");
+        }
+        if (production && (smpp.password() == null || smpp.password().isBlank())) {
+            problems.add("lienthong.sms.smpp.password is empty (set LIENTHONG_SMS_SMPP_PASSWORD)");
+        }
+        if (smpp.systemType().length() > 12) {
+            problems.add("lienthong.sms.smpp.system-type has more than 12 characters");
+        }
+        if (smpp.addressRange() != null && smpp.addressRange().length() > 40) {
+            problems.add("lienthong.sms.smpp.address-range has more than 40 characters");
+        }
+        return problems;
     }
 
     /** The sendsms password of the demo configuration, refused in production. */
