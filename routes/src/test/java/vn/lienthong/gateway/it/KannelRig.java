@@ -6,14 +6,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,20 +17,17 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import vn.lienthong.gateway.bench.KannelBoxes;
 
 /**
  * A real Kannel 1.4 (Debian {@code kannel}, {@code kannel-extras}) on free loopback ports: bearerbox,
  * smsbox and fakesmsc as the SMSC, configured from the project's own
- * {@code gateway-config/kannel/kannel.conf} with ports, paths and the gateway's address rewritten.
- * Messages are typed into fakesmsc's interactive mode; the replies it receives are collected from its
- * output and concatenated parts joined again.
+ * {@code gateway-config/kannel/kannel.conf} ({@link KannelBoxes}). Messages are typed into fakesmsc's
+ * interactive mode; the replies it receives are collected from its output and concatenated parts
+ * joined again.
  */
 public final class KannelRig implements AutoCloseable {
 
-    static final Path BEARERBOX = Path.of("/usr/sbin/bearerbox");
-    static final Path SMSBOX = Path.of("/usr/sbin/smsbox");
-    static final Path FAKESMSC = Path.of("/usr/lib/kannel/test/fakesmsc");
-    static final Path EXAMPLE = GatewayProcess.configDir().resolve("kannel/kannel.conf");
     private static final Pattern GOT = Pattern.compile("Got message \\d+: <(\\S+) (\\S+) (\\S+) (.*)>\\s*$");
     private static final Pattern SENT = Pattern.compile("fakesmsc: sent message (\\d+)");
 
@@ -45,38 +38,26 @@ public final class KannelRig implements AutoCloseable {
     private record Part(String from, String to, int ref, int total, int seq, byte[] data) {
     }
 
-    private final Path dir;
-    private final int adminPort;
-    private final int boxPort;
-    private final int smscPort;
-    private final int sendsmsPort;
+    private final KannelBoxes boxes;
     private final List<Mt> singles = new ArrayList<>();
     private final List<Part> parts = new ArrayList<>();
-    private final List<Process> processes = new ArrayList<>();
+    private Process fakesmscProcess;
     private BufferedWriter fakesmsc;
     private int injected;
     private int confirmed;
 
-    private KannelRig(Path dir) throws IOException {
-        this.dir = dir;
-        this.adminPort = GatewayProcess.freePort();
-        this.boxPort = GatewayProcess.freePort();
-        this.smscPort = GatewayProcess.freePort();
-        this.sendsmsPort = GatewayProcess.freePort();
+    private KannelRig(KannelBoxes boxes) {
+        this.boxes = boxes;
     }
 
     /** Ports chosen, nothing started: the gateway needs the sendsms URL before Kannel needs the gateway. */
     public static KannelRig prepare() throws IOException {
-        for (Path binary : List.of(BEARERBOX, SMSBOX, FAKESMSC)) {
-            if (!Files.isExecutable(binary)) {
-                throw new IllegalStateException(binary + " is missing: install the Debian packages kannel and kannel-extras (.ci/run does)");
-            }
-        }
-        return new KannelRig(Files.createTempDirectory("lienthong-kannel"));
+        return new KannelRig(new KannelBoxes(GatewayProcess.configDir().resolve("kannel/kannel.conf"),
+                Files.createTempDirectory("lienthong-kannel")));
     }
 
     public String sendsmsUrl() {
-        return "http://127.0.0.1:" + sendsmsPort + "/cgi-bin/sendsms";
+        return boxes.sendsmsUrl();
     }
 
     /**
@@ -85,76 +66,13 @@ public final class KannelRig implements AutoCloseable {
      * @param smsbox settings of the smsbox group to change (e.g. {@code http-request-retry})
      */
     public KannelRig start(String gatewayBase, Map<String, String> smsbox) throws Exception {
-        Path conf = dir.resolve("kannel.conf");
-        Files.writeString(conf, configuration(gatewayBase, smsbox));
-        Files.createDirectories(dir.resolve("store"));
-        processes.add(launch("bearerbox", BEARERBOX.toString(), "-v", "2", conf.toString()));
-        awaitPort(boxPort);
-        processes.add(launch("smsbox", SMSBOX.toString(), "-v", "2", conf.toString()));
-        awaitPort(sendsmsPort);
-        ProcessBuilder fake = new ProcessBuilder(FAKESMSC.toString(), "-H", "127.0.0.1", "-r", String.valueOf(smscPort), "-i", "0")
-                .redirectErrorStream(true);
-        Process process = fake.start();
-        processes.add(process);
-        fakesmsc = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.US_ASCII));
-        Thread reader = new Thread(() -> read(process), "fakesmsc-output");
+        boxes.start(gatewayBase, smsbox);
+        fakesmscProcess = boxes.fakesmsc(ProcessBuilder.Redirect.PIPE, "-i", "0");
+        fakesmsc = new BufferedWriter(new OutputStreamWriter(fakesmscProcess.getOutputStream(), StandardCharsets.US_ASCII));
+        Thread reader = new Thread(() -> read(fakesmscProcess), "fakesmsc-output");
         reader.setDaemon(true);
         reader.start();
-        Instant deadline = Instant.now().plusSeconds(20);
-        Path log = dir.resolve("bearerbox.log");
-        while (!Files.exists(log) || !Files.readString(log).contains("Fakesmsc client connected")) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("fakesmsc did not connect:\n" + log(log));
-            }
-            Thread.sleep(100);
-        }
         return this;
-    }
-
-    /** The example file with this rig's ports, paths and gateway address. */
-    String configuration(String gatewayBase, Map<String, String> smsbox) throws IOException {
-        Map<String, Map<String, String>> values = Map.of(
-                "core", Map.of("admin-port", String.valueOf(adminPort), "smsbox-port", String.valueOf(boxPort),
-                        "log-file", dir.resolve("bearerbox.log").toString(), "store-location", dir.resolve("store").toString()),
-                "smsc", Map.of("port", String.valueOf(smscPort)),
-                "smsbox", merge(Map.of("bearerbox-port", String.valueOf(boxPort), "sendsms-port", String.valueOf(sendsmsPort),
-                        "log-file", dir.resolve("smsbox.log").toString()), smsbox));
-        StringBuilder out = new StringBuilder();
-        String group = "";
-        for (String line : Files.readAllLines(EXAMPLE)) {
-            Matcher setting = Pattern.compile("^([a-z-]+)\\s*=\\s*(.*)$").matcher(line.strip());
-            if (setting.matches() && setting.group(1).equals("group")) {
-                group = setting.group(2).strip();
-            } else if (setting.matches() && values.getOrDefault(group, Map.of()).containsKey(setting.group(1))) {
-                line = setting.group(1) + " = " + values.get(group).get(setting.group(1));
-            }
-            out.append(line.replace("http://127.0.0.1:8080", gatewayBase)).append('\n');
-        }
-        return out.toString();
-    }
-
-    private static Map<String, String> merge(Map<String, String> a, Map<String, String> b) {
-        Map<String, String> m = new LinkedHashMap<>(a);
-        m.putAll(b);
-        return m;
-    }
-
-    private Process launch(String name, String... command) throws IOException {
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve(name + ".out").toFile()).start();
-    }
-
-    private static void awaitPort(int port) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(20);
-        while (Instant.now().isBefore(deadline)) {
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException e) {
-                Thread.sleep(100);
-            }
-        }
-        throw new IllegalStateException("Kannel did not open port " + port);
     }
 
     /**
@@ -249,9 +167,6 @@ public final class KannelRig implements AutoCloseable {
         return (int) parts.stream().filter(p -> p.to().equals(number)).count();
     }
 
-    private static String log(Path file) throws IOException {
-        return Files.exists(file) ? Files.readString(file) : "(no " + file + ")";
-    }
 
     @Override
     public void close() throws Exception {
@@ -261,15 +176,10 @@ public final class KannelRig implements AutoCloseable {
             } catch (IOException ignored) {
                 // already gone
             }
+            fakesmscProcess.destroy();
         }
-        for (int i = processes.size() - 1; i >= 0; i--) {
-            Process p = processes.get(i);
-            p.destroy();
-            if (!p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-            }
-        }
-        try (var files = Files.walk(dir)) {
+        boxes.close();
+        try (var files = Files.walk(boxes.dir())) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         }
     }

@@ -46,6 +46,7 @@ public final class KannelCallback {
     private final Map<String, SmsShortCode> shortCodes;
     private final Map<String, Access> access = new HashMap<>();
     private final PayloadDecoder decoder;
+    private final java.util.Set<String> verified = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public KannelCallback(Map<String, SmsShortCode> shortCodes, PayloadDecoder decoder) {
         this.shortCodes = shortCodes;
@@ -73,9 +74,13 @@ public final class KannelCallback {
         if (secret == null || secret.isBlank()) {
             throw new GatewayException(ErrorCode.UNAUTHENTICATED, "send the source's shared secret as ?secret= or " + SECRET_HEADER);
         }
-        byte[] presented = ApiKeys.sha256Hex(secret.strip()).getBytes(StandardCharsets.US_ASCII);
-        if (allowed.secretHashes().stream().noneMatch(h -> MessageDigest.isEqual(h.getBytes(StandardCharsets.US_ASCII), presented))) {
-            throw new GatewayException(ErrorCode.UNAUTHENTICATED, "the shared secret is not valid");
+        if (!verified.contains(sourceId + "\n" + secret)) {
+            byte[] presented = ApiKeys.sha256Hex(secret.strip()).getBytes(StandardCharsets.US_ASCII);
+            if (allowed.secretHashes().stream().noneMatch(h -> MessageDigest.isEqual(h.getBytes(StandardCharsets.US_ASCII), presented))) {
+                throw new GatewayException(ErrorCode.UNAUTHENTICATED, "the shared secret is not valid");
+            }
+            // only valid secrets are remembered, so the set stays as small as the configuration
+            verified.add(sourceId + "\n" + secret);
         }
 
         boolean post = "POST".equalsIgnoreCase(request.method());
@@ -126,7 +131,7 @@ public final class KannelCallback {
 
     /** The request as received, without the shared secret, for parking. */
     private static byte[] raw(Request request) {
-        String query = request.rawQuery() == null ? "" : request.rawQuery().replaceAll("(^|&)secret=[^&]*", "$1secret=***");
+        String query = request.rawQuery() == null ? "" : maskSecret(request.rawQuery());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes((request.method() + " ?" + query).getBytes(StandardCharsets.US_ASCII));
         if (request.body() != null && request.body().length > 0) {
@@ -134,6 +139,15 @@ public final class KannelCallback {
             out.writeBytes(request.body());
         }
         return out.toByteArray();
+    }
+
+    static String maskSecret(String query) {
+        int at = query.startsWith("secret=") ? 0 : query.indexOf("&secret=") + 1;
+        if (at == 0 && !query.startsWith("secret=")) {
+            return query;
+        }
+        int end = query.indexOf('&', at);
+        return query.substring(0, at) + "secret=***" + (end < 0 ? "" : query.substring(end));
     }
 
     private static String param(Map<String, byte[]> params, String name, String fallback) {

@@ -1,11 +1,10 @@
 package vn.lienthong.gateway.intake.sms;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,20 +14,19 @@ import java.util.stream.Collectors;
  * Sends one message through Kannel's sendsms interface. UCS-2 replies are sent as UTF-8 with
  * {@code coding=2} (without it Kannel turns Vietnamese letters into {@code ?}); Kannel splits a
  * two-part reply into concatenated parts when its sendsms-user has {@code max-messages >= 2}.
- * The URL carries the sendsms password, so it is never logged.
+ * The URL carries the sendsms password, so it is never logged. Plain {@link HttpURLConnection}:
+ * one blocking call per message on the outbox consumer's thread, over kept-alive connections.
  */
 public final class KannelSendSms {
 
     private final SmsProperties.Kannel settings;
-    private final HttpClient http;
 
     public KannelSendSms(SmsProperties.Kannel settings) {
         this.settings = settings;
-        this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
     }
 
     /** @throws IOException when Kannel is unreachable or does not accept the message (the caller retries) */
-    public void send(OutboundSms sms) throws IOException, InterruptedException {
+    public void send(OutboundSms sms) throws IOException {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("username", settings.username());
         query.put("password", settings.password());
@@ -46,17 +44,23 @@ public final class KannelSendSms {
                 .filter(e -> e.getValue() != null)
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpResponse<String> response;
+        HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+        connection.setConnectTimeout((int) settings.timeout().toMillis());
+        connection.setReadTimeout((int) settings.timeout().toMillis());
+        int status;
+        String answer;
         try {
-            response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(settings.timeout()).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            status = connection.getResponseCode();
+            // read to the end so the connection goes back to the keep-alive cache
+            try (InputStream body = status / 100 == 2 ? connection.getInputStream() : connection.getErrorStream()) {
+                answer = body == null ? "" : new String(body.readAllBytes(), StandardCharsets.UTF_8).strip();
+            }
         } catch (IOException e) {
+            connection.disconnect();
             throw new IOException("Kannel sendsms is unreachable: " + e.getClass().getSimpleName(), e);
         }
-        if (response.statusCode() / 100 != 2) {
-            String answer = response.body() == null ? "" : response.body().strip();
-            throw new IOException("Kannel sendsms answered " + response.statusCode() + " "
-                    + (answer.length() > 80 ? answer.substring(0, 80) : answer));
+        if (status / 100 != 2) {
+            throw new IOException("Kannel sendsms answered " + status + " " + (answer.length() > 80 ? answer.substring(0, 80) : answer));
         }
     }
 }

@@ -37,10 +37,13 @@ public record SmsProperties(Kannel kannel, Outbound outbound, Smpp smpp, Duratio
         }
     }
 
-    /** @param concurrency messages sent in parallel */
+    /**
+     * @param concurrency messages sent in parallel. Few on purpose: under a burst the outbox queues up
+     *                    and intake keeps the CPU; replies catch up right after
+     */
     public record Outbound(int concurrency) {
         public Outbound {
-            concurrency = concurrency <= 0 ? 4 : concurrency;
+            concurrency = concurrency <= 0 ? 2 : concurrency;
         }
     }
 

@@ -45,10 +45,11 @@ public class SmsRoutes extends RouteBuilder {
                 .routeId(SMPP_INTAKE_ROUTE)
                 .process(smpp::process);
 
-        // one transaction per outbox message: a failed send rolls back and the broker redelivers it
-        // after its redelivery delay (lienthong.sms.outbound address settings)
+        // one local JMS transaction per outbox message (on the consumer's cached session; a Spring
+        // transaction manager would open a connection per message): a failed send rolls back and the
+        // broker redelivers it after its redelivery delay (lienthong.sms.outbound address settings)
         from("jms:queue:" + BrokerAddresses.SMS_OUTBOUND + "?connectionFactory=#brokerConnectionFactory"
-                + "&transacted=true&cacheLevelName=CACHE_CONSUMER"
+                + "&transacted=true&lazyCreateTransactionManager=false&cacheLevelName=CACHE_CONSUMER"
                 + "&concurrentConsumers=" + properties.outbound().concurrency()
                 + "&maxConcurrentConsumers=" + properties.outbound().concurrency()
                 + "&headerFilterStrategy=#strictHeaderFilterStrategy"

@@ -81,6 +81,14 @@ class KannelCallbackTest {
     }
 
     @Test
+    void theSecretIsMaskedWhereverItIsInTheQuery() {
+        assertThat(KannelCallback.maskSecret("secret=abc&from=1")).isEqualTo("secret=***&from=1");
+        assertThat(KannelCallback.maskSecret("from=1&secret=abc&to=2")).isEqualTo("from=1&secret=***&to=2");
+        assertThat(KannelCallback.maskSecret("from=1&secret=abc")).isEqualTo("from=1&secret=***");
+        assertThat(KannelCallback.maskSecret("from=1&nosecret=abc")).isEqualTo("from=1&nosecret=abc");
+    }
+
+    @Test
     void addressRanges() {
         assertThat(AddressRange.parse("10.0.0.0/8").contains("10.200.1.1")).isTrue();
         assertThat(AddressRange.parse("10.0.0.0/8").contains("11.0.0.1")).isFalse();
