@@ -43,6 +43,8 @@ public class SmsRoutes extends RouteBuilder {
         // SMSC delivers the message again
         from("direct:" + SMPP_INTAKE_ROUTE)
                 .routeId(SMPP_INTAKE_ROUTE)
+                // one line with the cause; never the exchange's headers (they carry the sender's number)
+                .errorHandler(defaultErrorHandler().logExhaustedMessageHistory(false).logStackTrace(false))
                 .process(smpp::process);
 
         // one local JMS transaction per outbox message (on the consumer's cached session; a Spring
