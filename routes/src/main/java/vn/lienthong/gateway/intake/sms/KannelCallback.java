@@ -159,17 +159,17 @@ public final class KannelCallback {
         return new String(bytes, StandardCharsets.ISO_8859_1);
     }
 
+    /** The charset parameter of a Content-Type, as written (Kannel quotes it); null without one. */
     private static String contentTypeCharset(String contentType) {
         if (contentType == null) {
             return null;
         }
-        for (String part : contentType.split(";")) {
-            String p = part.strip();
-            if (p.toLowerCase(Locale.ROOT).startsWith("charset=")) {
-                return p.substring(8).replace("\"", "").strip();
-            }
+        try {
+            String charset = org.springframework.util.MimeTypeUtils.parseMimeType(contentType).getParameter("charset");
+            return charset == null ? null : charset.replace("\"", "").strip();
+        } catch (org.springframework.util.InvalidMimeTypeException e) {
+            return null;
         }
-        return null;
     }
 
     /** Query parameters as bytes: the text may be UTF-16BE, so it is decoded only once its charset is known. */
