@@ -54,6 +54,8 @@ class BrokerSmsQueuesIT {
                 new GatewayProperties.Broker(true, "127.0.0.1", port, null, null, null, null, 0, null, 0), null, null);
         broker = new EmbeddedBroker(BrokerConfigurationFactory.build(properties, SmsFixtures.CONFIG),
                 new GatewaySecurityManager("gateway", "gateway-secret", SmsFixtures.CONFIG.subscribers())).start();
+        // activation completes in the background after start()
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(broker::isActive);
         factory = new ActiveMQConnectionFactory(BrokerConfigurationFactory.IN_VM_URL, "gateway", "gateway-secret");
         factory.setBlockOnDurableSend(true);
         publisher = new RecordPublisher(factory, Duration.ofSeconds(5), broker::refusal);
