@@ -37,6 +37,8 @@ import vn.lienthong.gateway.publish.RecordPublisher;
  */
 class BrokerSmsQueuesIT {
 
+    static final String IN_VM = "vm://4004";
+
     @TempDir
     Path dir;
     EmbeddedBroker broker;
@@ -52,11 +54,15 @@ class BrokerSmsQueuesIT {
         }
         GatewayProperties properties = new GatewayProperties(dir, Path.of("../gateway-config"), false,
                 new GatewayProperties.Broker(true, "127.0.0.1", port, null, null, null, null, 0, null, 0), null, null);
-        broker = new EmbeddedBroker(BrokerConfigurationFactory.build(properties, SmsFixtures.CONFIG),
+        var configuration = BrokerConfigurationFactory.build(properties, SmsFixtures.CONFIG);
+        // vm://0 may belong to a gateway another test runs in this JVM
+        configuration.getAcceptorConfigurations().removeIf(a -> a.getName().equals("in-vm"));
+        configuration.addAcceptorConfiguration("in-vm", IN_VM);
+        broker = new EmbeddedBroker(configuration,
                 new GatewaySecurityManager("gateway", "gateway-secret", SmsFixtures.CONFIG.subscribers())).start();
         // activation completes in the background after start()
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(broker::isActive);
-        factory = new ActiveMQConnectionFactory(BrokerConfigurationFactory.IN_VM_URL, "gateway", "gateway-secret");
+        factory = new ActiveMQConnectionFactory(IN_VM, "gateway", "gateway-secret");
         factory.setBlockOnDurableSend(true);
         publisher = new RecordPublisher(factory, Duration.ofSeconds(5), broker::refusal);
         queues = new BrokerSmsQueues(publisher, factory, Clock.fixed(Instant.parse("2026-06-18T01:00:00Z"), java.time.ZoneOffset.UTC));
