@@ -20,10 +20,16 @@ class BrokerUnavailableIT {
                 "--lienthong.broker.send-timeout=2s")) {
             AtomicReference<Http.Answer> last = new AtomicReference<>();
             int[] n = {0};
+            java.util.List<String> answered202 = new java.util.ArrayList<>();
             await().atMost(Duration.ofSeconds(20)).until(() -> {
-                byte[] body = ("{\"kind\":\"COMPLAINT\",\"source\":{\"recordId\":\"disk-" + (n[0]++) + "\"},"
+                String recordId = "disk-" + (n[0]++);
+                byte[] body = ("{\"kind\":\"COMPLAINT\",\"source\":{\"recordId\":\"" + recordId + "\"},"
                         + "\"body\":\"x\",\"location\":{\"provinceCode\":\"25\"}}").getBytes(StandardCharsets.UTF_8);
                 last.set(Http.postJson(gateway.baseUrl() + "/api/v1/complaints", "demo-portal-hanoi-key", body));
+                // before the routes run, the web server answers 404: only a 202 is an accepted record
+                if (last.get().status() == 202) {
+                    answered202.add(recordId);
+                }
                 return last.get().status() == 503;
             });
             Http.Answer refused = last.get();
@@ -31,10 +37,11 @@ class BrokerUnavailableIT {
             assertThat(refused.header("Retry-After")).isEqualTo("5");
 
             // the records answered 202 before the disk scan noticed are there; the refused one is not
-            int accepted = n[0] - 1;
+            String refusedId = "disk-" + (n[0] - 1);
             assertThat(Feeds.drain(gateway, "inspectorate", "lienthong.complaints::inspectorate"))
-                    .hasSize(accepted)
-                    .noneMatch(r -> r.record().path("source").path("recordId").asText().equals("disk-" + accepted));
+                    .extracting(r -> r.record().path("source").path("recordId").asText())
+                    .containsExactlyInAnyOrderElementsOf(answered202)
+                    .doesNotContain(refusedId);
 
             Http.Answer health = Http.send(java.net.http.HttpRequest.newBuilder(
                     java.net.URI.create(gateway.baseUrl() + "/actuator/health")).build());
