@@ -63,6 +63,7 @@ final class Commands {
             case "normalize" -> args.length > 1 && args[1].equals("--source")
                     ? vn.lienthong.gateway.intake.cli.SourceDryRun.run(args, System.out, System.err)
                     : NormalizeCommand.run(args, System.out, System.err);
+            case "bench-sms" -> vn.lienthong.gateway.bench.SmsKannelLoad.run(args);
             default -> {
                 System.err.println("unknown command: " + args[0]);
                 yield 2;

@@ -12,6 +12,15 @@ public final class BrokerAddresses {
     /** Messages that expired before delivery. */
     public static final String EXPIRY = "lienthong.expired";
 
+    /** SMS replies and notifications waiting to be sent (Kannel sendsms or SMPP); retried by redelivery. */
+    public static final String SMS_OUTBOUND = "lienthong.sms.outbound";
+    /** Parts of concatenated SMS received over SMPP, kept until the message is complete. */
+    public static final String SMS_FRAGMENTS = "lienthong.sms.fragments";
+    /** Numbers that asked for no status notifications: a last-value queue keyed by a hash of the number. */
+    public static final String SMS_OPT_OUT = "lienthong.sms.opt-out";
+    /** The last-value key property of {@link #SMS_OPT_OUT}. */
+    public static final String SMS_OPT_OUT_KEY = "optOutKey";
+
     /** Role of the gateway's own broker user. */
     public static final String GATEWAY_ROLE = "gateway";
 

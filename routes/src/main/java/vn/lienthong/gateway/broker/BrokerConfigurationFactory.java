@@ -74,6 +74,7 @@ public final class BrokerConfigurationFactory {
 
         addressSettings(config);
         addresses(config, gatewayConfig.subscribers());
+        smsOptOuts(config);
         security(config, gatewayConfig.subscribers());
         return config;
     }
@@ -98,6 +99,10 @@ public final class BrokerConfigurationFactory {
                 .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE)
                 .setMaxSizeBytes(64L * 1024 * 1024)
                 .setPageSizeBytes(10 * 1024 * 1024));
+        // an SMS reply waits out an SMS gateway outage: about two hours of retries before the DLQ
+        config.addAddressSetting(BrokerAddresses.SMS_OUTBOUND, new AddressSettings()
+                .setMaxDeliveryAttempts(30)
+                .setRedeliveryDelay(2_000));
     }
 
     private static void addresses(ConfigurationImpl config, Map<String, SubscriberDefinition> subscribers) {
@@ -118,7 +123,8 @@ public final class BrokerConfigurationFactory {
             }
             config.addAddressConfiguration(address);
         }
-        for (String name : List.of(BrokerAddresses.REJECTED, BrokerAddresses.STATUS, BrokerAddresses.DEAD_LETTER, BrokerAddresses.EXPIRY)) {
+        for (String name : List.of(BrokerAddresses.REJECTED, BrokerAddresses.STATUS, BrokerAddresses.DEAD_LETTER, BrokerAddresses.EXPIRY,
+                BrokerAddresses.SMS_OUTBOUND, BrokerAddresses.SMS_FRAGMENTS)) {
             config.addAddressConfiguration(new CoreAddressConfiguration()
                     .setName(name)
                     .addRoutingType(RoutingType.ANYCAST)
@@ -127,6 +133,19 @@ public final class BrokerConfigurationFactory {
                             .setRoutingType(RoutingType.ANYCAST)
                             .setDurable(true)));
         }
+    }
+
+    /** SMS opt-outs: one message per number (the latest wins), read by browsing, never consumed. */
+    private static void smsOptOuts(ConfigurationImpl config) {
+        config.addAddressConfiguration(new CoreAddressConfiguration()
+                .setName(BrokerAddresses.SMS_OPT_OUT)
+                .addRoutingType(RoutingType.ANYCAST)
+                .addQueueConfiguration(QueueConfiguration.of(BrokerAddresses.SMS_OPT_OUT)
+                        .setAddress(BrokerAddresses.SMS_OPT_OUT)
+                        .setRoutingType(RoutingType.ANYCAST)
+                        .setLastValueKey(BrokerAddresses.SMS_OPT_OUT_KEY)
+                        .setNonDestructive(true)
+                        .setDurable(true)));
     }
 
     private static void security(ConfigurationImpl config, Map<String, SubscriberDefinition> subscribers) {

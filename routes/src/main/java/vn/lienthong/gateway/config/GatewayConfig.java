@@ -142,6 +142,11 @@ public final class GatewayConfig {
             }
         });
         checkNormalization(file, source.normalization(), problems);
+        if (source.sms() != null) {
+            source.sms().problems(source.id(), production).forEach(p -> problems.add(file + ": " + p));
+        } else if ("SMS".equals(source.channel())) {
+            problems.add(file + ": channel SMS needs an 'sms' block (short code, keywords, replies)");
+        }
         if (source.limits().maxBodySize() != null) {
             try {
                 org.springframework.util.unit.DataSize.parse(source.limits().maxBodySize());

@@ -15,6 +15,7 @@ import vn.lienthong.gateway.normalize.SourceNormalization;
  * @param records       per record type ({@code complaint}, {@code service-record}): how its native input maps
  * @param normalization normalization settings
  * @param limits        input limits overriding the gateway defaults
+ * @param sms           for an SMS short code: keywords, replies, limits, Kannel callback authentication
  */
 public record SourceDefinition(
         String id,
@@ -23,7 +24,8 @@ public record SourceDefinition(
         Auth auth,
         Map<String, RecordMapping> records,
         NormalizationSettings normalization,
-        Limits limits) {
+        Limits limits,
+        vn.lienthong.gateway.intake.sms.SmsSourceDefinition sms) {
 
     public SourceDefinition {
         records = records == null ? Map.of() : Map.copyOf(records);

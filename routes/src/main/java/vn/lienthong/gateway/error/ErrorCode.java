@@ -16,6 +16,11 @@ public enum ErrorCode {
     NO_MAPPING("client.no-mapping", 404, "This source has no mapping for this record type"),
     PAYLOAD_TOO_LARGE("client.payload-too-large", 413, "The body is larger than this source may send"),
     UNSUPPORTED_MEDIA_TYPE("client.unsupported-media-type", 415, "The body must be application/json"),
+    SMS_MALFORMED("client.sms-malformed", 400, "The SMS gateway's request lacks the sender, the short code or the text"),
+    SMS_INVALID_SENDER("client.sms-invalid-sender", 422, "The SMS sender is not a telephone number; the message is parked"),
+    SMS_EMPTY("client.sms-empty", 422, "The SMS has a keyword but no content; the message is parked and the sender told"),
+    SMS_INCOMPLETE("client.sms-incomplete", 422, "Parts of a concatenated SMS never arrived; the parts received are parked"),
+    RATE_LIMITED("client.rate-limited", 429, "Too many messages from one telephone number; the message is parked"),
     BROKER_UNAVAILABLE("server.broker-unavailable", 503, "The record could not be stored durably; nothing was accepted"),
     INTERNAL("server.internal", 500, "Unexpected error; nothing was accepted");
 

@@ -39,6 +39,7 @@ public class RecordPublisher implements Publisher, AutoCloseable {
                 return t;
             });
     private final Map<Feed, Topic> topics = new EnumMap<>(Feed.class);
+    private final Map<String, jakarta.jms.Queue> queues = new java.util.concurrent.ConcurrentHashMap<>();
     private final ConcurrentLinkedDeque<Channel> idle = new ConcurrentLinkedDeque<>();
     private final Object connectionLock = new Object();
     private volatile Connection connection;
@@ -62,6 +63,22 @@ public class RecordPublisher implements Publisher, AutoCloseable {
     @Override
     public PublishOutcome publish(Feed feed, byte[] body, Map<String, Object> properties, String duplicateId)
             throws BrokerUnavailableException {
+        return send(topics.get(feed), body, properties, duplicateId);
+    }
+
+    /**
+     * A durable send to one of the gateway's own ANYCAST queues (SMS outbox, parked input), with the
+     * same guarantees as {@link #publish}: on disk before return, a repeated {@code duplicateId} refused.
+     *
+     * @param duplicateId null for a message that may be sent any number of times
+     */
+    public PublishOutcome sendToQueue(String queue, byte[] body, Map<String, Object> properties, String duplicateId)
+            throws BrokerUnavailableException {
+        return send(queues.computeIfAbsent(queue, ActiveMQJMSClient::createQueue), body, properties, duplicateId);
+    }
+
+    private PublishOutcome send(jakarta.jms.Destination destination, byte[] body, Map<String, Object> properties, String duplicateId)
+            throws BrokerUnavailableException {
         String refusal = admission.get();
         if (refusal != null) {
             throw new BrokerUnavailableException(refusal, null);
@@ -77,8 +94,10 @@ public class RecordPublisher implements Publisher, AutoCloseable {
                     message.setObjectProperty(p.getKey(), p.getValue());
                 }
             }
-            message.setStringProperty(MessageProperties.DUPLICATE_ID, duplicateId);
-            channel.producer().send(topics.get(feed), message, DeliveryMode.PERSISTENT, Message.DEFAULT_PRIORITY, 0);
+            if (duplicateId != null) {
+                message.setStringProperty(MessageProperties.DUPLICATE_ID, duplicateId);
+            }
+            channel.producer().send(destination, message, DeliveryMode.PERSISTENT, Message.DEFAULT_PRIORITY, 0);
             channel.session().commit();
             idle.push(channel);
             return PublishOutcome.PUBLISHED;

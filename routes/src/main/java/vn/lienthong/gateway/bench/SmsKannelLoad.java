@@ -1,0 +1,228 @@
+package vn.lienthong.gateway.bench;
+
+import com.sun.net.httpserver.HttpServer;
+import jakarta.jms.Connection;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Session;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+
+/**
+ * The SMS benchmark: in one run, the same Kannel (bearerbox, smsbox, fakesmsc, configured from
+ * {@code gateway-config/kannel/kannel.conf}) delivers N mobile-originated messages first to a trivial
+ * HTTP receiver, then to the gateway, which answers each only once the record and its reply are on
+ * disk. Prints both rates, their ratio, and how many messages are missing from the subscriber queue.
+ * <p>
+ * {@code java -jar lienthong-gateway.jar bench-sms --messages 5000} (see {@code bench/sms-kannel.sh}). The
+ * gateway runs as a child process on a copy of the configuration whose short code accepts the whole
+ * run from one number (its rate limit raised).
+ */
+public final class SmsKannelLoad {
+
+    private static final String SENDER = "+84912345678";
+    private static final Pattern ACCEPTED = Pattern.compile(
+            "lienthong_sms_messages_total\\{outcome=\"accepted\",source=\"sms-8079\",via=\"kannel\"} ([0-9.Ee+]+)");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private SmsKannelLoad() {
+    }
+
+    public static int run(String[] args) throws Exception {
+        Path jar = Path.of("routes/target/lienthong-gateway.jar");
+        Path configDir = Path.of("gateway-config");
+        int messages = 5000;
+        int warmup = 2000;
+        for (int i = 1; i < args.length; i += 2) {
+            switch (args[i]) {
+                case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
+                case "--jar" -> jar = Path.of(args[i + 1]);
+                case "--config-dir" -> configDir = Path.of(args[i + 1]);
+                case "--messages" -> messages = Integer.parseInt(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        Path work = Files.createTempDirectory("lienthong-bench-sms");
+        Path config = copyConfig(configDir, work.resolve("config"));
+        System.out.printf("SMS benchmark: %d MO (after %d to warm up) from fakesmsc through Kannel 1.4 (work directory %s)%n",
+                messages, warmup, work);
+        try (KannelBoxes kannel = new KannelBoxes(configDir.resolve("kannel/kannel.conf"), Files.createDirectories(work.resolve("kannel")))) {
+            double receiver = toReceiver(kannel, warmup, messages);
+            kannel.close();
+            double[] gateway = toGateway(kannel, jar, config, work, warmup, messages);
+            System.out.printf("ratio gateway / receiver: %.2f (target >= 0.80); lost: %d%n", gateway[0] / receiver, (long) gateway[1]);
+            if (gateway[1] == 0) {
+                delete(work);
+                return 0;
+            }
+            System.out.println("kept for inspection: " + work);
+            return 1;
+        }
+    }
+
+    private static void delete(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+    }
+
+    /** Kannel → a receiver that answers 202 at once. */
+    private static double toReceiver(KannelBoxes kannel, int warmup, int messages) throws Exception {
+        AtomicLong count = new AtomicLong();
+        AtomicLong last = new AtomicLong();
+        HttpServer sink = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 4096);
+        sink.setExecutor(Executors.newFixedThreadPool(64));
+        sink.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(202, -1);
+            exchange.close();
+            count.incrementAndGet();
+            last.set(System.nanoTime());
+        });
+        sink.start();
+        try {
+            kannel.start("http://127.0.0.1:" + sink.getAddress().getPort(), Map.of());
+            if (warmup > 0) {
+                Process fake = inject(kannel, warmup);
+                await(() -> count.get() >= warmup, Duration.ofSeconds(60 + warmup / 100));
+                fake.destroy();
+                fake.waitFor();
+                count.set(0);
+            }
+            long start = System.nanoTime();
+            Process fake = inject(kannel, messages);
+            await(() -> count.get() >= messages, Duration.ofSeconds(60 + messages / 100));
+            fake.destroy();
+            double seconds = (last.get() - start) / 1e9;
+            double rate = messages / seconds;
+            System.out.printf("Kannel -> trivial receiver : %d MO in %.2f s = %.0f MO/s (received %d)%n", messages, seconds, rate, count.get());
+            return rate;
+        } finally {
+            sink.stop(0);
+        }
+    }
+
+    /** Kannel → the gateway, until every record is durable; then the subscriber queue is counted. */
+    private static double[] toGateway(KannelBoxes kannel, Path jar, Path config, Path work, int warmup, int messages) throws Exception {
+        int httpPort = KannelBoxes.freePort();
+        int brokerPort = KannelBoxes.freePort();
+        String base = "http://127.0.0.1:" + httpPort;
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process gateway = new ProcessBuilder(java, "-Xmx1g", "-jar", jar.toString(), "--server.port=" + httpPort,
+                "--lienthong.broker.port=" + brokerPort, "--lienthong.data-dir=" + work.resolve("data"),
+                "--lienthong.config-dir=" + config, "--lienthong.sms.kannel.sendsms-url=" + kannel.sendsmsUrl())
+                .redirectErrorStream(true).redirectOutput(work.resolve("gateway.log").toFile()).start();
+        try {
+            await(() -> status(base + "/actuator/health") == 200, Duration.ofSeconds(120));
+            kannel.start(base, Map.of());
+            if (warmup > 0) {
+                Process fake = inject(kannel, warmup);
+                await(() -> accepted(base) >= warmup, Duration.ofSeconds(60 + warmup / 50));
+                fake.destroy();
+                fake.waitFor();
+            }
+            double before = accepted(base);
+            long start = System.nanoTime();
+            Process fake = inject(kannel, messages);
+            await(() -> accepted(base) - before >= messages, Duration.ofSeconds(60 + messages / 50));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double rate = messages / seconds;
+            long queued = countQueue(brokerPort);
+            fake.destroy();
+            System.out.printf("Kannel -> gateway (durable): %d MO in %.2f s = %.0f MO/s (records on the province-25 queue: %d of %d)%n",
+                    messages, seconds, rate, queued, warmup + messages);
+            return new double[] {rate, Math.max(0, warmup + messages - queued)};
+        } finally {
+            kannel.close();
+            gateway.destroy();
+            gateway.waitFor();
+        }
+    }
+
+    private static Process inject(KannelBoxes kannel, int messages) throws Exception {
+        return kannel.fakesmsc(ProcessBuilder.Redirect.appendTo(kannel.dir().resolve("fakesmsc.out").toFile()),
+                "-i", "0", "-m", String.valueOf(messages), SENDER + " 8079 text PA do thu thong luong tin nhan");
+    }
+
+    /** The gateway's count of accepted SMS (Prometheus). */
+    private static double accepted(String base) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher m = ACCEPTED.matcher(r.body());
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+
+    private static int status(String url) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException | InterruptedException e) {
+            return -1;
+        }
+    }
+
+    /** Records on province-25's queue (the short code's province), read as that subscriber. */
+    private static long countQueue(int brokerPort) throws Exception {
+        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + brokerPort,
+                "province-25", "demo-province-25-secret");
+        long count = 0;
+        try (Connection connection = factory.createConnection();
+                Session session = connection.createSession(false, Session.DUPS_OK_ACKNOWLEDGE);
+                MessageConsumer consumer = session.createConsumer(session.createQueue("lienthong.complaints::province-25"))) {
+            connection.start();
+            while (consumer.receive(3000) != null) {
+                count++;
+            }
+        } finally {
+            factory.close();
+        }
+        return count;
+    }
+
+    private static Path copyConfig(Path from, Path to) throws IOException {
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(from)) {
+            walk.forEach(files::add);
+        }
+        for (Path f : files) {
+            Path target = to.resolve(from.relativize(f).toString());
+            if (Files.isDirectory(f)) {
+                Files.createDirectories(target);
+            } else {
+                Files.copy(f, target);
+            }
+        }
+        Path source = to.resolve("sources/sms-8079.yaml");
+        Files.writeString(source, Files.readString(source).replaceFirst("messages: \\d+", "messages: 100000000"));
+        return to;
+    }
+
+    private interface Condition {
+        boolean met() throws Exception;
+    }
+
+    private static void await(Condition condition, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.met()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("not done within " + timeout.toSeconds() + " s");
+            }
+            Thread.sleep(20);
+        }
+    }
+}
