@@ -16,7 +16,13 @@ public enum ErrorCode {
     NO_MAPPING("client.no-mapping", 404, "This source has no mapping for this record type"),
     PAYLOAD_TOO_LARGE("client.payload-too-large", 413, "The body is larger than this source may send"),
     UNSUPPORTED_MEDIA_TYPE("client.unsupported-media-type", 415, "The body must be application/json"),
+    MALFORMED_XML("client.malformed-xml", 400, "The body is not well-formed XML or not the expected SOAP message"),
+    XML_FORBIDDEN("client.xml-forbidden", 400, "The XML has a DOCTYPE or an entity reference, which the gateway never accepts"),
+    XML_LIMIT_EXCEEDED("client.xml-limit-exceeded", 400, "The XML nests too deep or has too many elements, attributes or characters"),
+    MALFORMED_CSV("client.malformed-csv", 400, "The file is not CSV as the source's configuration describes it"),
+    BAD_REQUEST("client.bad-request", 400, "A parameter of the request is missing or not valid"),
     BROKER_UNAVAILABLE("server.broker-unavailable", 503, "The record could not be stored durably; nothing was accepted"),
+    STATUS_UPDATES_UNAVAILABLE("server.status-updates-unavailable", 503, "Status updates cannot be applied: the gateway has no tracking store"),
     INTERNAL("server.internal", 500, "Unexpected error; nothing was accepted");
 
     private final String code;
