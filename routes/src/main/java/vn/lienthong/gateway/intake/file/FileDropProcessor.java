@@ -50,7 +50,7 @@ import vn.lienthong.gateway.normalize.UndecodableTextException;
 public class FileDropProcessor {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileDropProcessor.class);
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
 
     private final SourceDefinition source;
     private final RecordType type;
