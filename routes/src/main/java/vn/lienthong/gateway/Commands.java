@@ -1,5 +1,7 @@
 package vn.lienthong.gateway;
 
+import vn.lienthong.gateway.normalize.cli.NormalizeCommand;
+
 /**
  * Operator commands run from the executable jar without starting the gateway:
  * {@code java -jar lienthong-gateway.jar <command> ...}.
@@ -58,6 +60,9 @@ final class Commands {
             case "hash-password" -> hashPassword(args);
             case "bench-broker" -> vn.lienthong.gateway.bench.BrokerBaseline.run(args);
             case "bench-intake" -> vn.lienthong.gateway.bench.IntakeLoad.run(args);
+            case "normalize" -> args.length > 1 && args[1].equals("--source")
+                    ? vn.lienthong.gateway.intake.cli.SourceDryRun.run(args, System.out, System.err)
+                    : NormalizeCommand.run(args, System.out, System.err);
             case "dlq" -> vn.lienthong.gateway.deliver.dlq.DeadLetterCommand.run(args);
             default -> {
                 System.err.println("unknown command: " + args[0]);

@@ -34,6 +34,7 @@ public final class BrokerBaseline {
     }
 
     public static int run(String[] args) throws Exception {
+        quietLogs();
         BenchArgs a = BenchArgs.parse(args);
         Path dataDir = Files.createTempDirectory("lienthong-bench-broker");
         GatewayProperties properties = new GatewayProperties(dataDir, a.configDir(), false,
@@ -108,6 +109,12 @@ public final class BrokerBaseline {
         return 0;
     }
 
+    /** The broker logs every session at INFO; a benchmark prints only its figures. */
+    static void quietLogs() {
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
+    }
+
     static void deleteTree(Path dir) throws java.io.IOException {
         if (!Files.exists(dir)) {
             return;
@@ -118,7 +125,8 @@ public final class BrokerBaseline {
     }
 
     record BenchArgs(Path configDir, int concurrency, Duration duration, Duration warmup, int brokerPort,
-            Duration journalBufferTimeout, String url, Path body, String apiKey) {
+            Duration journalBufferTimeout, String url, Path body, String apiKey,
+            String verifyQueue, String verifyUser, String verifyPassword) {
 
         static BenchArgs parse(String[] args) {
             Path configDir = Path.of("gateway-config");
@@ -130,6 +138,9 @@ public final class BrokerBaseline {
             String url = "http://127.0.0.1:8080/api/v1/sources/portal-hanoi/complaints";
             Path body = null;
             String apiKey = "demo-portal-hanoi-key";
+            String verifyQueue = null;
+            String verifyUser = null;
+            String verifyPassword = null;
             for (int i = 1; i < args.length; i++) {
                 String v = i + 1 < args.length ? args[i + 1] : null;
                 switch (args[i]) {
@@ -142,11 +153,15 @@ public final class BrokerBaseline {
                     case "--url" -> url = v;
                     case "--body" -> body = Path.of(v);
                     case "--api-key" -> apiKey = v;
+                    case "--verify-queue" -> verifyQueue = v;
+                    case "--verify-user" -> verifyUser = v;
+                    case "--verify-password" -> verifyPassword = v;
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
                 i++;
             }
-            return new BenchArgs(configDir, concurrency, duration, warmup, port, bufferTimeout, url, body, apiKey);
+            return new BenchArgs(configDir, concurrency, duration, warmup, port, bufferTimeout, url, body, apiKey,
+                    verifyQueue, verifyUser, verifyPassword);
         }
     }
 }

@@ -32,6 +32,7 @@ public final class IntakeLoad {
     }
 
     public static int run(String[] args) throws Exception {
+        BrokerBaseline.quietLogs();
         BrokerBaseline.BenchArgs a = BrokerBaseline.BenchArgs.parse(args);
         URI uri = URI.create(a.url());
         String template = Files.readString(a.body(), StandardCharsets.UTF_8);
@@ -39,6 +40,7 @@ public final class IntakeLoad {
         AtomicBoolean measuring = new AtomicBoolean(false);
         AtomicBoolean stop = new AtomicBoolean(false);
         AtomicLong accepted = new AtomicLong();
+        AtomicLong acceptedTotal = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         AtomicLong sequence = new AtomicLong();
         LoadStats stats = new LoadStats();
@@ -73,6 +75,9 @@ public final class IntakeLoad {
                                 Response response = readResponse(in);
                                 long took = System.nanoTime() - start;
                                 open = response.keepAlive();
+                                if (response.status() == 202) {
+                                    acceptedTotal.incrementAndGet();
+                                }
                                 if (measuring.get()) {
                                     if (response.status() == 202) {
                                         accepted.incrementAndGet();
@@ -110,9 +115,16 @@ public final class IntakeLoad {
         double rate = accepted.get() / seconds;
         System.out.printf("gateway: %d records accepted (202, durable) in %.1f s from %d clients = %.0f req/s, %d other answers, p50 %.2f ms, p99 %.2f ms%n",
                 accepted.get(), seconds, a.concurrency(), rate, failed.get(), stats.percentileMillis(50), stats.percentileMillis(99));
-        System.out.printf("gateway_rps=%.0f p50_ms=%.2f p99_ms=%.2f sent_total=%d%n", rate, stats.percentileMillis(50),
-                stats.percentileMillis(99), sequence.get());
-        return failed.get() == 0 ? 0 : 1;
+        System.out.printf("gateway_rps=%.0f p50_ms=%.2f p99_ms=%.2f accepted_total=%d%n", rate, stats.percentileMillis(50),
+                stats.percentileMillis(99), acceptedTotal.get());
+        long lost = 0;
+        if (a.verifyQueue() != null) {
+            long onQueue = QueueDepth.count(a.brokerPort(), a.verifyUser(), a.verifyPassword(), a.verifyQueue());
+            lost = Math.max(0, acceptedTotal.get() - onQueue);
+            System.out.printf("durable check: %d answered 202, %d on queue %s, lost=%d%n", acceptedTotal.get(), onQueue,
+                    a.verifyQueue(), lost);
+        }
+        return failed.get() == 0 && lost == 0 ? 0 : 1;
     }
 
     private record Response(int status, boolean keepAlive) {

@@ -143,17 +143,43 @@ public final class GatewayConfig {
             }
         });
         ChannelChecks.checkSource(config, file, source, production, problems);
-        try {
-            source.normalization().toSettings();
-        } catch (RuntimeException e) {
-            problems.add(file + ": normalization: " + e.getMessage());
-        }
+        checkNormalization(file, source.normalization(), problems);
         if (source.limits().maxBodySize() != null) {
             try {
                 org.springframework.util.unit.DataSize.parse(source.limits().maxBodySize());
             } catch (IllegalArgumentException e) {
                 problems.add(file + ": limits.maxBodySize '" + source.limits().maxBodySize() + "' is not a size like 256KB");
             }
+        }
+    }
+
+    private static void checkNormalization(Path file, SourceDefinition.NormalizationSettings n, List<String> problems) {
+        try {
+            n.toSettings();
+        } catch (RuntimeException e) {
+            problems.add(file + ": normalization: " + e.getMessage());
+            return;
+        }
+        String encoding = n.encoding();
+        if (encoding != null && !"auto".equalsIgnoreCase(encoding)) {
+            try {
+                vn.lienthong.gateway.normalize.text.TextDecoding.decode(new byte[0], encoding, encoding);
+            } catch (IllegalArgumentException e) {
+                problems.add(file + ": normalization.encoding: " + e.getMessage()
+                        + " (auto, UTF-8, UTF-16BE, windows-1258, TCVN3, VNI-Windows, VISCII or a JDK charset)");
+            }
+        }
+        for (String pattern : n.boilerplate() == null ? List.<String>of() : n.boilerplate()) {
+            try {
+                java.util.regex.Pattern.compile(pattern);
+            } catch (java.util.regex.PatternSyntaxException e) {
+                problems.add(file + ": normalization.boilerplate: not a regular expression: " + e.getDescription() + " in " + pattern);
+            }
+        }
+        try {
+            vn.lienthong.gateway.normalize.admin.LocationNormalizer.CodeEra.of(n.administrativeCodes());
+        } catch (IllegalArgumentException e) {
+            problems.add(file + ": normalization.administrativeCodes: " + e.getMessage());
         }
     }
 

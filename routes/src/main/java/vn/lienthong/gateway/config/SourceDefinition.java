@@ -32,7 +32,7 @@ public record SourceDefinition(
     public SourceDefinition {
         records = records == null ? Map.of() : Map.copyOf(records);
         auth = auth == null ? new Auth(List.of()) : auth;
-        normalization = normalization == null ? new NormalizationSettings(null, null, null, null, null, false) : normalization;
+        normalization = normalization == null ? new NormalizationSettings(null, null, null, null, null, false, null) : normalization;
         limits = limits == null ? new Limits(null) : limits;
         soap = soap == null ? new Soap(null, null) : soap;
     }
@@ -122,11 +122,12 @@ public record SourceDefinition(
             Map<String, String> kinds,
             Map<String, String> categories,
             List<String> boilerplate,
-            boolean fillDamaged) {
+            boolean fillDamaged,
+            String administrativeCodes) {
 
         public SourceNormalization toSettings() {
             return new SourceNormalization(encoding, zone == null ? null : java.time.ZoneId.of(zone),
-                    kinds, categories, boilerplate, fillDamaged);
+                    kinds, categories, boilerplate, fillDamaged, administrativeCodes);
         }
     }
 

@@ -100,18 +100,40 @@ public final class IntakeService {
      * {@code ALREADY_ACCEPTED}.
      */
     public List<IntakeResult> submitAll(Submission submission) {
+        RecordType type = submission.type();
+        List<Prepared> prepared = prepareAll(submission);
+        List<Violation> violations = new java.util.ArrayList<>();
+        prepared.forEach(p -> violations.addAll(p.violations()));
+        if (!violations.isEmpty()) {
+            throw new GatewayException(ErrorCode.SCHEMA_INVALID,
+                    violations.size() + " violation(s) of the " + type.slug() + " schema v1", violations);
+        }
+        return prepared.stream().map(p -> publish(type, p.record(), p.outcome())).toList();
+    }
+
+    /**
+     * What a submission would become, publishing nothing: each canonical record (with its quality
+     * report) and its violations. The operators' dry run ({@code normalize --source}).
+     */
+    public List<Preview> preview(Submission submission) {
+        return prepareAll(submission).stream().map(p -> new Preview(p.record(), p.violations())).toList();
+    }
+
+    /** A record as it would be published, and what is wrong with it (pointers prefixed by the batch index). */
+    public record Preview(ObjectNode record, List<Violation> violations) {
+    }
+
+    private List<Prepared> prepareAll(Submission submission) {
         SourceDefinition source = config.source(submission.sourceId())
                 .orElseThrow(() -> new GatewayException(ErrorCode.UNKNOWN_SOURCE, "unknown source " + submission.sourceId()));
         SourceNormalization settings = normalizationBySource.get(source.id());
-        RecordType type = submission.type();
-
-        String text;
+        PayloadDecoder.DecodedText decoded;
         try {
-            text = decoder.decode(submission.body(), submission.declaredCharset(), settings.encoding()).text();
+            decoded = decoder.decode(submission.body(), submission.declaredCharset(), settings.encoding());
         } catch (UndecodableTextException e) {
             throw new GatewayException(ErrorCode.UNDECODABLE_TEXT, e.getMessage());
         }
-        JsonNode input = parse(text);
+        JsonNode input = parse(decoded.text());
         List<JsonNode> items = submission.format() == Submission.Format.NATIVE && input.isArray()
                 ? toList(input) : List.of(input);
         if (items.isEmpty()) {
@@ -120,31 +142,26 @@ public final class IntakeService {
         }
         Instant now = clock.instant();
         List<Prepared> prepared = new java.util.ArrayList<>();
-        List<Violation> violations = new java.util.ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            String prefix = items.size() > 1 || input.isArray() ? "/" + i : "";
-            Prepared p = prepare(source, settings, type, submission.format(), items.get(i), now);
-            p.violations().forEach(v -> violations.add(new Violation(prefix + v.pointer(), v.message(), v.code())));
-            prepared.add(p);
+            String prefix = input.isArray() ? "/" + i : "";
+            Prepared p = prepare(source, settings, submission.type(), submission.format(), items.get(i), now, decoded);
+            prepared.add(new Prepared(p.record(), p.outcome(), p.violations().stream()
+                    .map(v -> new Violation(prefix + v.pointer(), v.message(), v.code())).toList()));
         }
-        if (!violations.isEmpty()) {
-            throw new GatewayException(ErrorCode.SCHEMA_INVALID,
-                    violations.size() + " violation(s) of the " + type.slug() + " schema v1", violations);
-        }
-        return prepared.stream().map(p -> publish(type, p.record(), p.outcome())).toList();
+        return prepared;
     }
 
     private record Prepared(ObjectNode record, NormalizationOutcome outcome, List<Violation> violations) {
     }
 
     private Prepared prepare(SourceDefinition source, SourceNormalization settings, RecordType type,
-            Submission.Format format, JsonNode input, Instant now) {
+            Submission.Format format, JsonNode input, Instant now, PayloadDecoder.DecodedText decoded) {
         ObjectNode mapped = switch (format) {
             case NATIVE -> mapNative(source, type, input);
             case CANONICAL -> canonical(source, input);
         };
         GATEWAY_OWNED.forEach(mapped::remove);
-        NormalizationOutcome outcome = normalizer.normalize(type, mapped, settings, now);
+        NormalizationOutcome outcome = normalizer.normalize(type, mapped, settings, now, decoded);
         ObjectNode record = withGatewayFields(source, type, mapped, now);
         if (outcome.quality() != null) {
             record.set("quality", outcome.quality());

@@ -12,8 +12,8 @@ import vn.lienthong.gateway.config.GatewayConfigException;
 import vn.lienthong.gateway.security.AdminAccess;
 import vn.lienthong.gateway.config.GatewayProperties;
 import vn.lienthong.gateway.intake.rest.RestIntakeProcessor;
-import vn.lienthong.gateway.normalize.BasicPayloadDecoder;
-import vn.lienthong.gateway.normalize.BasicRecordNormalizer;
+import vn.lienthong.gateway.normalize.VietnamesePayloadDecoder;
+import vn.lienthong.gateway.normalize.VietnameseRecordNormalizer;
 import vn.lienthong.gateway.normalize.PayloadDecoder;
 import vn.lienthong.gateway.normalize.RecordNormalizer;
 import vn.lienthong.gateway.publish.RecordPublisher;
@@ -35,12 +35,12 @@ public class IntakeSetup {
 
     @Bean
     PayloadDecoder payloadDecoder() {
-        return new BasicPayloadDecoder();
+        return new VietnamesePayloadDecoder();
     }
 
     @Bean
     RecordNormalizer recordNormalizer() {
-        return new BasicRecordNormalizer();
+        return new VietnameseRecordNormalizer();
     }
 
     @Bean(destroyMethod = "close")

@@ -10,7 +10,7 @@ import java.util.Optional;
 public final class PhoneNumbers {
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
-    private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[\\s.()\\-]");
+    private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[\\s.()\\-/]");
 
     /** Retired 11-digit mobile prefixes (national form) and their replacements since 2018. */
     private static final Map<String, String> RENUMBERED = Map.ofEntries(
@@ -27,8 +27,16 @@ public final class PhoneNumbers {
     private PhoneNumbers() {
     }
 
+    /** A valid number in E.164, and whether the 2018 renumbering was applied to get it. */
+    public record Normalized(String e164, boolean renumbered) {
+    }
+
     /** The number in E.164, or empty when it is not a valid number. */
     public static Optional<String> toE164(String raw) {
+        return normalize(raw).map(Normalized::e164);
+    }
+
+    public static Optional<Normalized> normalize(String raw) {
         if (raw == null || raw.isBlank()) {
             return Optional.empty();
         }
@@ -38,7 +46,8 @@ public final class PhoneNumbers {
             if (!UTIL.isValidNumber(number)) {
                 return Optional.empty();
             }
-            return Optional.of(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164));
+            String e164 = UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
+            return Optional.of(new Normalized(e164, !national.equals(nationalForm(digits(raw)))));
         } catch (NumberParseException e) {
             return Optional.empty();
         }
@@ -46,20 +55,31 @@ public final class PhoneNumbers {
 
     /** Rewrites a pre-2018 11-digit mobile number to its current 10-digit national form. */
     static String renumber(String raw) {
-        String digits = SEPARATORS.matcher(raw).replaceAll("");
-        String national;
-        if (digits.startsWith("+84")) {
-            national = "0" + digits.substring(3);
-        } else if (digits.startsWith("84") && digits.length() == 12) {
-            national = "0" + digits.substring(2);
-        } else {
-            national = digits;
-        }
+        String digits = digits(raw);
+        String national = nationalForm(digits);
         if (national.length() == 11 && national.startsWith("01")) {
             String replacement = RENUMBERED.get(national.substring(0, 4));
             if (replacement != null) {
                 return replacement + national.substring(4);
             }
+        }
+        return national;
+    }
+
+    private static String digits(String raw) {
+        return SEPARATORS.matcher(raw).replaceAll("");
+    }
+
+    /** +84…, 0084… and 84… (11 or 12 digits, as SMS gateways send it) to the national 0… form. */
+    private static String nationalForm(String digits) {
+        if (digits.startsWith("+84")) {
+            return "0" + digits.substring(3);
+        }
+        if (digits.startsWith("0084")) {
+            return "0" + digits.substring(4);
+        }
+        if (digits.startsWith("84") && (digits.length() == 11 || digits.length() == 12)) {
+            return "0" + digits.substring(2);
         }
         return digits;
     }

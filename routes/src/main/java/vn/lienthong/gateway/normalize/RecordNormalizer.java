@@ -17,4 +17,15 @@ public interface RecordNormalizer {
      * @param now      the acceptance instant (for overdue and future-date checks)
      */
     NormalizationOutcome normalize(RecordType type, ObjectNode record, SourceNormalization settings, Instant now);
+
+    /**
+     * As {@link #normalize(RecordType, ObjectNode, SourceNormalization, Instant)}, also told how the
+     * payload's bytes were decoded, so that the quality report can name the encoding (TCVN3, UTF-16BE...).
+     *
+     * @param payload the decoded payload the record was mapped from, or null
+     */
+    default NormalizationOutcome normalize(RecordType type, ObjectNode record, SourceNormalization settings, Instant now,
+                                           PayloadDecoder.DecodedText payload) {
+        return normalize(type, record, settings, now);
+    }
 }

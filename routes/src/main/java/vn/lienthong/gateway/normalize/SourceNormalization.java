@@ -8,12 +8,16 @@ import java.util.Map;
  * Per-source normalization settings, read from {@code gateway-config/sources/<id>.yaml}
  * ({@code normalization:} block).
  *
- * @param encoding    declared text encoding of the source ("auto" to detect)
- * @param zone        zone of local times without offset
- * @param kinds       the source's words for a complaint kind → canonical kind
- * @param categories  the source's category words → canonical category code
- * @param boilerplate regular expressions of lines to strip (footers, signatures, advertising)
- * @param fillDamaged fill a damaged word when exactly one syllable fits
+ * @param encoding            declared text encoding of the source ("auto" to detect): UTF-8, UTF-16BE,
+ *                            windows-1258, TCVN3, VNI-Windows, VISCII or any JDK charset name
+ * @param zone                zone of local times without offset
+ * @param kinds               the source's words for a complaint kind → canonical kind (or a default word)
+ * @param categories          the source's category words → canonical category code
+ * @param boilerplate         regular expressions (multi-line mode) of text to strip from the body
+ *                            (footers, signatures, advertising lines)
+ * @param fillDamaged         fill a damaged word when exactly one syllable fits
+ * @param administrativeCodes how to read location.provinceCode/communeCode: "auto" (by evidence),
+ *                            "current" (units in force since 1 July 2025) or "legacy" (pre-2025 codes)
  */
 public record SourceNormalization(
         String encoding,
@@ -21,7 +25,8 @@ public record SourceNormalization(
         Map<String, String> kinds,
         Map<String, String> categories,
         List<String> boilerplate,
-        boolean fillDamaged) {
+        boolean fillDamaged,
+        String administrativeCodes) {
 
     public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
@@ -31,9 +36,16 @@ public record SourceNormalization(
         kinds = kinds == null ? Map.of() : Map.copyOf(kinds);
         categories = categories == null ? Map.of() : Map.copyOf(categories);
         boilerplate = boilerplate == null ? List.of() : List.copyOf(boilerplate);
+        administrativeCodes = administrativeCodes == null || administrativeCodes.isBlank() ? "auto" : administrativeCodes;
+    }
+
+    /** The settings as they were before {@code administrativeCodes} existed ("auto"). */
+    public SourceNormalization(String encoding, ZoneId zone, Map<String, String> kinds, Map<String, String> categories,
+                               List<String> boilerplate, boolean fillDamaged) {
+        this(encoding, zone, kinds, categories, boilerplate, fillDamaged, "auto");
     }
 
     public static SourceNormalization defaults() {
-        return new SourceNormalization("auto", VIETNAM, Map.of(), Map.of(), List.of(), false);
+        return new SourceNormalization("auto", VIETNAM, Map.of(), Map.of(), List.of(), false, "auto");
     }
 }

@@ -20,8 +20,8 @@ import vn.lienthong.gateway.config.GatewayConfig;
 import vn.lienthong.gateway.error.ErrorCode;
 import vn.lienthong.gateway.error.GatewayException;
 import vn.lienthong.gateway.error.Violation;
-import vn.lienthong.gateway.normalize.BasicPayloadDecoder;
-import vn.lienthong.gateway.normalize.BasicRecordNormalizer;
+import vn.lienthong.gateway.normalize.VietnamesePayloadDecoder;
+import vn.lienthong.gateway.normalize.VietnameseRecordNormalizer;
 import vn.lienthong.gateway.normalize.RecordType;
 import vn.lienthong.gateway.publish.BrokerUnavailableException;
 import vn.lienthong.gateway.publish.Feed;
@@ -61,8 +61,8 @@ class IntakeServiceTest {
     }
 
     final RecordingPublisher publisher = new RecordingPublisher();
-    final IntakeService intake = new IntakeService(CONFIG, SourceMappings.compile(CONFIG), new BasicPayloadDecoder(),
-            new BasicRecordNormalizer(), new RecordValidator(), publisher,
+    final IntakeService intake = new IntakeService(CONFIG, SourceMappings.compile(CONFIG), new VietnamesePayloadDecoder(),
+            new VietnameseRecordNormalizer(), new RecordValidator(), publisher,
             Clock.fixed(Instant.parse("2026-06-17T01:00:00Z"), ZoneOffset.UTC));
 
     static byte[] fixture(String path) throws IOException {
@@ -195,12 +195,23 @@ class IntakeServiceTest {
                     assertThat(e.errorCode()).isEqualTo(ErrorCode.MALFORMED_JSON);
                     assertThat(e.getMessage()).contains("line 1");
                 });
-        assertThatThrownBy(() -> intake.submit(nativeComplaint(new byte[] {'{', (byte) 0xC3, '}'})))
+        assertThatThrownBy(() -> intake.submit(new Submission("portal-hanoi", RecordType.COMPLAINT, Submission.Format.NATIVE,
+                "{}".getBytes(StandardCharsets.UTF_8), "x-no-such-charset")))
                 .isInstanceOfSatisfying(GatewayException.class,
                         e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.UNDECODABLE_TEXT));
         assertThatThrownBy(() -> intake.submit(new Submission("portal-hanoi", RecordType.SERVICE_RECORD,
                 Submission.Format.NATIVE, "{}".getBytes(StandardCharsets.UTF_8), null)))
                 .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.NO_MAPPING));
+    }
+
+    @Test
+    void legacyBytesMislabelledAsUtf8AreReadAndTheReportSaysSo() throws IOException {
+        String json = new String(fixture("portal/portal-hanoi.complaint.json"), StandardCharsets.UTF_8);
+        byte[] tcvn3 = vn.lienthong.gateway.normalize.text.LegacyCharset.TCVN3.encode(json);
+        intake.submit(nativeComplaint(tcvn3));
+        JsonNode record = publisher.published.get(0).body();
+        assertThat(record.path("reporter").path("name").asText()).isEqualTo("Nguyễn Thị Hương");
+        assertThat(record.path("quality").path("encoding").asText()).contains("TCVN3").contains("declared UTF-8");
     }
 
     @Test

@@ -79,10 +79,29 @@ class RestIntakeIT {
         assertThat(r.record().path("kind").asText()).isEqualTo("DENUNCIATION");
         assertThat(r.record().path("submittedAt").asText()).isEqualTo("2026-03-20T14:02:00+07:00");
         assertThat(r.record().path("reporter").path("phone").asText()).isEqualTo("+84912345678");
+        assertThat(r.record().path("location").path("provinceCode").asText()).as("Nam Định (36) is part of Ninh Bình (37)").isEqualTo("37");
         assertThat(r.properties()).containsEntry("trackingCode", trackingCode).containsEntry("kind", "DENUNCIATION")
                 .containsEntry("sourceId", "portal-hanoi").containsEntry("schemaVersion", "1.0")
                 .containsEntry("agencyCode", "000.00.00.H39").containsEntry("id", r.id());
         assertThat(Feeds.drain(gateway, "province-25", PROVINCE_25)).isEmpty();
+    }
+
+    @Test
+    void nativeComplaintFromAMergedProvinceReachesTheProvinceItBelongsToNow() throws Exception {
+        Http.Answer answer = postJson(url("sources/portal-hanoi/complaints"), HANOI_KEY,
+                fixture("portal/portal-hanoi.complaint.json"));
+        assertThat(answer.status()).isEqualTo(202);
+
+        List<Received> province = Feeds.drain(gateway, "province-25", PROVINCE_25);
+        assertThat(province).hasSize(1);
+        JsonNode record = province.get(0).record();
+        assertThat(record.path("kind").asText()).isEqualTo("FEEDBACK");
+        assertThat(record.path("location").path("provinceCode").asText()).as("Vĩnh Phúc (26) is part of Phú Thọ (25)").isEqualTo("25");
+        assertThat(record.path("location").path("legacy").path("provinceCode").asText()).isEqualTo("26");
+        assertThat(record.path("reporter").path("phone").asText()).as("0168 → 038 since 2018").isEqualTo("+84383456789");
+        assertThat(record.path("submittedAt").asText()).isEqualTo("2026-03-12T09:15:00+07:00");
+        assertThat(province.get(0).properties()).containsEntry("provinceCode", "25").containsEntry("textDamaged", false);
+        assertThat(Feeds.drain(gateway, "inspectorate", INSPECTORATE)).as("feedback is not for the inspectorate").isEmpty();
     }
 
     @Test

@@ -1,0 +1,154 @@
+package vn.lienthong.gateway.normalize;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import vn.lienthong.gateway.normalize.text.Damage;
+import vn.lienthong.gateway.normalize.text.Repair;
+import vn.lienthong.gateway.normalize.text.RepairedText;
+
+/**
+ * Collects what normalization did to one record and renders it as the record's {@code quality} object
+ * (schemas/v1 common.schema.json#/$defs/qualityReport):
+ * <pre>
+ * { "encoding": "TCVN3",
+ *   "fields": [ { "pointer": "/body", "repairs": [ {kind, offset, length, before, after} ],
+ *                 "damage": [ {offset, length, text, candidates, filled} ] } ],
+ *   "flags": [ { "code": "location.split-commune", "pointer": "/location/communeCode", "value": "00019",
+ *                "message": "…", "candidates": ["00004 Phường Ba Đình", …], "successor": … } ] }
+ * </pre>
+ * and as message properties a subscriber can filter on: {@code textDamaged}, {@code locationUnresolved}
+ * (always present, boolean) and {@code qualityFlags} (the flag codes, comma-separated, when any).
+ */
+public final class QualityReport {
+
+    public static final String TEXT_DAMAGED = "textDamaged";
+    public static final String LOCATION_UNRESOLVED = "locationUnresolved";
+    public static final String QUALITY_FLAGS = "qualityFlags";
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final Set<String> UNRESOLVED_LOCATION =
+            Set.of("location.unknown-code", "location.inconsistent-codes", "location.split-commune");
+
+    private String encoding;
+    private final ArrayNode fields = JSON.arrayNode();
+    private final List<QualityFlag> flags = new ArrayList<>();
+    private boolean textDamaged;
+
+    /** The encoding the payload was read as. Reported when it was not plain UTF-8, or with other findings. */
+    void encoding(String name) {
+        encoding = name;
+    }
+
+    void text(String pointer, RepairedText repaired) {
+        if (!repaired.reportable()) {
+            return;
+        }
+        ObjectNode field = fields.addObject().put("pointer", pointer);
+        if (!repaired.repairs().isEmpty()) {
+            field.set("repairs", repairs(repaired.repairs()));
+        }
+        if (!repaired.damage().isEmpty()) {
+            field.set("damage", damage(repaired.damage()));
+        }
+        long lost = repaired.damage().stream().filter(d -> !d.filled()).count();
+        long filled = repaired.damage().size() - lost;
+        if (lost > 0) {
+            textDamaged = true;
+            flags.add(QualityFlag.of("text.damaged", pointer, null,
+                    lost + " từ bị mất chữ trước khi đến cổng (?, �); xem quality.fields."));
+        }
+        if (filled > 0) {
+            flags.add(QualityFlag.of("text.filled", pointer, null,
+                    filled + " từ bị mất chữ đã được điền bằng âm tiết duy nhất phù hợp; xem quality.fields."));
+        }
+    }
+
+    void add(QualityFlag flag) {
+        flags.add(flag);
+    }
+
+    void addAll(List<QualityFlag> more) {
+        flags.addAll(more);
+    }
+
+    NormalizationOutcome outcome() {
+        Set<String> codes = new LinkedHashSet<>();
+        flags.forEach(f -> codes.add(f.code()));
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put(TEXT_DAMAGED, textDamaged);
+        properties.put(LOCATION_UNRESOLVED, codes.stream().anyMatch(UNRESOLVED_LOCATION::contains));
+        if (!codes.isEmpty()) {
+            properties.put(QUALITY_FLAGS, String.join(",", codes));
+        }
+        return new NormalizationOutcome(quality(), List.copyOf(codes), properties);
+    }
+
+    private ObjectNode quality() {
+        boolean plain = encoding == null || encoding.equals("UTF-8") || encoding.equals("US-ASCII");
+        if (fields.isEmpty() && flags.isEmpty() && plain) {
+            return null;
+        }
+        ObjectNode quality = JSON.objectNode();
+        if (encoding != null) {
+            quality.put("encoding", encoding);
+        }
+        if (!fields.isEmpty()) {
+            quality.set("fields", fields);
+        }
+        if (!flags.isEmpty()) {
+            ArrayNode list = quality.putArray("flags");
+            flags.forEach(f -> list.add(flag(f)));
+        }
+        return quality;
+    }
+
+    public static ArrayNode repairs(List<Repair> repairs) {
+        ArrayNode list = JSON.arrayNode();
+        for (Repair r : repairs) {
+            list.addObject().put("kind", r.kind()).put("offset", r.offset()).put("length", r.length())
+                    .put("before", r.before()).put("after", r.after());
+        }
+        return list;
+    }
+
+    public static ArrayNode damage(List<Damage> damage) {
+        ArrayNode list = JSON.arrayNode();
+        for (Damage d : damage) {
+            ObjectNode node = list.addObject().put("offset", d.offset()).put("length", d.length()).put("text", d.text());
+            ArrayNode candidates = node.putArray("candidates");
+            d.candidates().forEach(candidates::add);
+            if (d.filled()) {
+                node.put("filled", true);
+            }
+        }
+        return list;
+    }
+
+    private static ObjectNode flag(QualityFlag f) {
+        ObjectNode node = JSON.objectNode().put("code", f.code());
+        if (f.pointer() != null) {
+            node.put("pointer", f.pointer());
+        }
+        if (f.value() != null) {
+            node.put("value", f.value());
+        }
+        if (f.message() != null) {
+            node.put("message", f.message());
+        }
+        if (!f.candidates().isEmpty()) {
+            ArrayNode candidates = node.putArray("candidates");
+            f.candidates().forEach(candidates::add);
+        }
+        if (f.successor() != null) {
+            node.put("successor", f.successor());
+        }
+        return node;
+    }
+}

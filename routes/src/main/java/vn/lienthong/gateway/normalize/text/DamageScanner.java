@@ -1,0 +1,171 @@
+package vn.lienthong.gateway.normalize.text;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finds letters a channel already lost ({@code ?}, {@code ??}, U+FFFD inside a word), offers the one
+ * syllable that fits when exactly one does, and fills it in only when asked. A question mark after a
+ * complete word is punctuation, not damage. Damaged text is never removed.
+ */
+final class DamageScanner {
+
+    private static final char LOST = '\uFFFD';
+    /** Lost letters are the non-ASCII ones: ASCII survives any channel. At most two per damaged run. */
+    private static final List<Character> LETTERS = VietnameseLetters.nonAsciiLowerCase();
+    private static final int MAX_FILL = 2;
+
+    private DamageScanner() {
+    }
+
+    static String scan(String text, boolean fill, List<Damage> damage, List<Repair> repairs) {
+        if (text.indexOf('?') < 0 && text.indexOf(LOST) < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int copied = 0;
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c != '?' && c != LOST) {
+                i++;
+                continue;
+            }
+            int runEnd = i;
+            while (runEnd < text.length() && (text.charAt(runEnd) == '?' || text.charAt(runEnd) == LOST)) {
+                runEnd++;
+            }
+            int wordStart = i;
+            while (wordStart > 0 && isWordPart(text.charAt(wordStart - 1))) {
+                wordStart--;
+            }
+            int wordEnd = runEnd;
+            while (wordEnd < text.length() && isWordPart(text.charAt(wordEnd))) {
+                wordEnd++;
+            }
+            if (wordStart < copied || !isDamage(text, i, runEnd, wordStart, wordEnd)) {
+                i = runEnd;
+                continue;
+            }
+            String word = text.substring(wordStart, wordEnd);
+            List<String> candidates = candidates(word);
+            out.append(text, copied, wordStart);
+            if (fill && candidates.size() == 1) {
+                String filled = candidates.get(0);
+                repairs.add(new Repair("fill", out.length(), word.length(), word, filled));
+                damage.add(new Damage(out.length(), filled.length(), word, candidates, true));
+                out.append(filled);
+            } else {
+                damage.add(new Damage(out.length(), word.length(), word, candidates, false));
+                out.append(word);
+            }
+            copied = wordEnd;
+            i = wordEnd;
+        }
+        if (copied == 0) {
+            return text;
+        }
+        out.append(text, copied, text.length());
+        return out.toString();
+    }
+
+    /**
+     * U+FFFD always; '?' touching a letter on its right (inside or at the start of a word); '?' after
+     * a word only when that word is no syllable yet some letters would complete it ("Th?" is damage,
+     * "sao?" and "OK?" are questions).
+     */
+    private static boolean isDamage(String text, int runStart, int runEnd, int wordStart, int wordEnd) {
+        for (int k = runStart; k < runEnd; k++) {
+            if (text.charAt(k) == LOST) {
+                return true;
+            }
+        }
+        if (technical(text, runStart, runEnd)) {
+            return false;
+        }
+        boolean letterBefore = runStart > 0 && Character.isLetter(text.charAt(runStart - 1));
+        boolean letterAfter = runEnd < text.length() && Character.isLetter(text.charAt(runEnd));
+        if (letterAfter) {
+            return true;
+        }
+        String before = text.substring(wordStart, runStart);
+        return letterBefore && before.indexOf('?') < 0 && !Syllables.isSyllable(before)
+                && !fits(text.substring(wordStart, runEnd), 1).isEmpty();
+    }
+
+    /** A '?' in markup, a URL, a query string or an e-mail address ("<?xml", "a.php?id=1") is syntax. */
+    private static boolean technical(String text, int runStart, int runEnd) {
+        int start = runStart;
+        while (start > 0 && !Character.isWhitespace(text.charAt(start - 1))) {
+            start--;
+        }
+        int end = runEnd;
+        while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+            end++;
+        }
+        String token = text.substring(start, end);
+        return token.contains("://") || token.startsWith("www.") || token.indexOf('=') >= 0 || token.indexOf('<') >= 0
+                || token.indexOf('>') >= 0 || token.indexOf('@') >= 0 || token.indexOf('/') >= 0 || token.indexOf('&') >= 0;
+    }
+
+    /** The syllable the word becomes when its damaged run is 1..2 non-ASCII letters, if exactly one. */
+    static List<String> candidates(String word) {
+        Set<String> found = fits(word, 2);
+        return found.size() == 1 ? List.copyOf(found) : List.of();
+    }
+
+    /** Up to {@code enough} syllables the word can become; none when it has several damaged runs. */
+    private static Set<String> fits(String word, int enough) {
+        int start = firstLost(word);
+        int end = start;
+        while (end < word.length() && (word.charAt(end) == '?' || word.charAt(end) == LOST)) {
+            end++;
+        }
+        Set<String> found = new LinkedHashSet<>();
+        if (firstLost(word.substring(end)) >= 0) {
+            return found; // more than one damaged run: too many possibilities to offer one
+        }
+        String prefix = word.substring(0, start);
+        String suffix = word.substring(end);
+        boolean upper = start > 0 ? Character.isUpperCase(word.charAt(start - 1)) && (suffix.isEmpty()
+                || Character.isUpperCase(suffix.charAt(0))) : !suffix.isEmpty() && Character.isUpperCase(suffix.charAt(0));
+        for (int n = 1; n <= Math.min(MAX_FILL, end - start) && found.size() < enough; n++) {
+            collect(prefix, suffix, n, upper, new StringBuilder(), found, enough);
+        }
+        return found;
+    }
+
+    private static void collect(String prefix, String suffix, int n, boolean upper, StringBuilder fill, Set<String> found,
+                                int enough) {
+        if (fill.length() == n) {
+            String candidate = prefix + fill + suffix;
+            if (Syllables.isSyllable(candidate)) {
+                found.add(candidate);
+            }
+            return;
+        }
+        for (char letter : LETTERS) {
+            fill.append(upper ? Character.toUpperCase(letter) : letter);
+            collect(prefix, suffix, n, upper, fill, found, enough);
+            fill.setLength(fill.length() - 1);
+            if (found.size() >= enough) {
+                return;
+            }
+        }
+    }
+
+    private static int firstLost(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == '?' || s.charAt(i) == LOST) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isWordPart(char c) {
+        return Character.isLetter(c) || c == '?' || c == LOST;
+    }
+}
