@@ -14,7 +14,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -208,7 +207,6 @@ class FileDropIT {
     }
 
     @Test
-    @Disabled("needs the TCVN3 decoder from issue 3")
     void tcvn3ExportWithABadRow() throws Exception {
         ByteArrayOutputStream export = new ByteArrayOutputStream();
         export.write(Http.fixture("portal/hotline-export.tcvn3.csv"));

@@ -210,11 +210,13 @@ class SoapIntakeIT {
         assertThat(record.path("source").path("channel").asText()).isEqualTo("PORTAL_SOAP");
         assertThat(record.path("kind").asText()).isEqualTo("FEEDBACK");
         assertThat(record.path("location").path("legacy").path("provinceCode").asText()).isEqualTo("35");
+        assertThat(record.path("location").path("provinceCode").asText()).as("Hà Nam (35) is part of Ninh Bình (37) since 1 July 2025")
+                .isEqualTo("37");
         assertThat(record.path("submittedAt").asText()).startsWith("2026-03-20");
-        assertThat(record.path("body").asText()).isNotBlank();
-        assertThat(record.path("reporter").path("name").asText()).isNotBlank();
-        // The repaired text ("Phùng Văn Thắng", "Cán bộ thuế yêu cầu bồi dưỡng …") is asserted once the
-        // mojibake repair of the normalization issue is merged.
+        // the portal's mojibake (UTF-8 read as Latin-1) is repaired by normalization
+        assertThat(record.path("body").asText()).isEqualTo("Cán bộ thuế yêu cầu bồi dưỡng khi kiểm tra hộ kinh doanh.");
+        assertThat(record.path("reporter").path("name").asText()).isEqualTo("Phùng Văn Thắng");
+        assertThat(record.path("reporter").path("phone").asText()).as("2018's retired 0122 prefix").isEqualTo("+84778881234");
 
         Soap.Answer again = Soap.post11(intake(), null, withToken);
         assertThat(again.text("status")).isEqualTo("ALREADY_ACCEPTED");
