@@ -60,6 +60,7 @@ final class Commands {
             case "hash-password" -> hashPassword(args);
             case "bench-broker" -> vn.lienthong.gateway.bench.BrokerBaseline.run(args);
             case "bench-intake" -> vn.lienthong.gateway.bench.IntakeLoad.run(args);
+            case "bench-delivery" -> vn.lienthong.gateway.bench.DeliveryBench.run(args);
             case "normalize" -> args.length > 1 && args[1].equals("--source")
                     ? vn.lienthong.gateway.intake.cli.SourceDryRun.run(args, System.out, System.err)
                     : NormalizeCommand.run(args, System.out, System.err);

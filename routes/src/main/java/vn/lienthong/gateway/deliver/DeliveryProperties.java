@@ -43,14 +43,14 @@ public record DeliveryProperties(Duration timeout, Retry retry, CircuitBreaker c
      * @param failureRateThreshold percentage of failed calls (of the last calls, at least minimumCalls) that opens it (default 50)
      * @param minimumCalls         calls before the rate counts (default 5)
      * @param openWait             wait before one trial call (default 30s)
-     * @param maxOpenWait          the wait doubles after each failed trial, up to this (default 5m)
+     * @param maxOpenWait          the wait doubles after each failed trial, up to this (default 1m)
      */
     public record CircuitBreaker(int failureRateThreshold, int minimumCalls, Duration openWait, Duration maxOpenWait) {
         public CircuitBreaker {
             failureRateThreshold = failureRateThreshold == 0 ? 50 : failureRateThreshold;
             minimumCalls = minimumCalls == 0 ? 5 : minimumCalls;
             openWait = openWait == null ? Duration.ofSeconds(30) : openWait;
-            maxOpenWait = maxOpenWait == null ? Duration.ofMinutes(5) : maxOpenWait;
+            maxOpenWait = maxOpenWait == null ? Duration.ofMinutes(1) : maxOpenWait;
         }
     }
 }
