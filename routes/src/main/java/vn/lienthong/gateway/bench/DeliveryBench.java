@@ -16,7 +16,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 
 /**
  * The gateway side of the delivery benchmark ({@code bench/delivery.sh}), against a running gateway
@@ -36,7 +35,14 @@ import java.util.function.Supplier;
 public final class DeliveryBench {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Its own threads: the common fork-join pool (one thread on two cores) is not enough for pacing plus answers. */
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .executor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "bench-http");
+                t.setDaemon(true);
+                return t;
+            }))
+            .build();
 
     private final String gateway;
     private final String simulator;
@@ -92,7 +98,9 @@ public final class DeliveryBench {
         control("/sim/mode?mode=normal");
         long upAt = System.nanoTime();
         // half load goes on while the backlog drains
-        CompletableFuture<Long> ongoing = CompletableFuture.supplyAsync(unchecked(() -> post(rate / 2, Math.max(10, outage / 2))));
+        java.util.concurrent.ExecutorService intake = java.util.concurrent.Executors.newSingleThreadExecutor();
+        java.util.concurrent.Future<Long> ongoing = intake.submit(() -> post(rate / 2, Math.max(10, outage / 2)));
+        intake.shutdown();
         Counts stuck = counts().minus(base);
         Map<String, Double> firstDelivery = awaitProgress(base, stuck, upAt);
         long more = ongoing.get();
@@ -260,15 +268,5 @@ public final class DeliveryBench {
             throw new IllegalStateException(path + " → " + r.statusCode());
         }
         return JSON.readTree(r.body());
-    }
-
-    private static <T> Supplier<T> unchecked(java.util.concurrent.Callable<T> call) {
-        return () -> {
-            try {
-                return call.call();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        };
     }
 }

@@ -105,6 +105,30 @@ class SoapIntakeIT {
     }
 
     @Test
+    void dossierIsAcceptedAndItsOverdueFlagComputed() throws Exception {
+        String dossier = """
+                <in:SubmitServiceRecord xmlns:in="urn:lienthong:intake:v1" xmlns:lt="urn:lienthong:schemas:v1">
+                  <in:serviceRecord>
+                    <in:source><lt:sourceId>dvc-province</lt:sourceId><lt:recordId>%s</lt:recordId></in:source>
+                    <in:dossierCode>000.00.37.H40-260301-0042</in:dossierCode>
+                    <in:procedure><lt:code>1.004227</lt:code><lt:name>Cấp giấy phép xây dựng</lt:name></in:procedure>
+                    <in:agency><lt:code>000.00.37.H40</lt:code></in:agency>
+                    <in:receivedAt>2026-03-01T08:00:00+07:00</in:receivedAt>
+                    <in:dueAt>2026-03-10T17:00:00+07:00</in:dueAt>
+                    <in:completedAt>2026-03-19T10:00:00+07:00</in:completedAt>
+                    <in:status>RESULT_RETURNED</in:status>
+                  </in:serviceRecord>
+                </in:SubmitServiceRecord>""".formatted("dossier-" + UUID.randomUUID());
+        Soap.Answer answer = Soap.post11(intake(), "demo-dvc-province-key", Soap.envelope(dossier, null, null));
+        assertThat(answer.text("status")).as(answer.body()).isEqualTo("ACCEPTED");
+        List<Feeds.Received> queued = Feeds.drain(gateway, EVERYTHING, "lienthong.service-records::" + EVERYTHING + ".service-records");
+        assertThat(queued).singleElement().satisfies(r -> {
+            assertThat(r.record().path("overdue").asBoolean()).isTrue();
+            assertThat(r.properties()).containsEntry("overdue", true);
+        });
+    }
+
+    @Test
     void theWsdlAndItsSchemasAreServed() throws Exception {
         HttpResponse<String> wsdl = Http.CLIENT.send(HttpRequest.newBuilder(URI.create(intake() + "?wsdl")).build(),
                 HttpResponse.BodyHandlers.ofString());
