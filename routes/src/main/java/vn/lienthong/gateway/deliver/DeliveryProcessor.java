@@ -56,7 +56,7 @@ public final class DeliveryProcessor implements Processor, ShutdownPrepared {
         CaseMessage message = new CaseMessage(feed, recordId, trackingCode, recordId, body);
         CaseDelivery.Outcome outcome = delivery.deliver(message);
         if (outcome.delivered()) {
-            LOG.info("delivered {} to {} ({})", trackingCode, subscriberId, outcome.history().last().detail());
+            LOG.debug("delivered {} to {} ({})", trackingCode, subscriberId, outcome.history().last().detail());
             return;
         }
         deadLetter(in.getJmsSession(), jms, body, outcome);
