@@ -22,7 +22,7 @@ free_port() {
 GATEWAY_PID=""
 start_gateway() {  # data-dir http-port broker-port [extra args...]
   local data=$1 http=$2 broker=$3; shift 3
-  "$JAVA" -jar routes/target/lienthong-gateway.jar --lienthong.data-dir="$data" --server.port="$http" \
+  "$JAVA" ${GATEWAY_JAVA_OPTS:-} -jar routes/target/lienthong-gateway.jar --lienthong.data-dir="$data" --server.port="$http" \
     --lienthong.broker.port="$broker" "$@" > "$data.log" 2>&1 &
   GATEWAY_PID=$!
   for _ in $(seq 1 240); do

@@ -60,10 +60,12 @@ final class Commands {
             case "hash-password" -> hashPassword(args);
             case "bench-broker" -> vn.lienthong.gateway.bench.BrokerBaseline.run(args);
             case "bench-intake" -> vn.lienthong.gateway.bench.IntakeLoad.run(args);
+            case "bench-delivery" -> vn.lienthong.gateway.bench.DeliveryBench.run(args);
             case "normalize" -> args.length > 1 && args[1].equals("--source")
                     ? vn.lienthong.gateway.intake.cli.SourceDryRun.run(args, System.out, System.err)
                     : NormalizeCommand.run(args, System.out, System.err);
             case "bench-sms" -> vn.lienthong.gateway.bench.SmsKannelLoad.run(args);
+            case "dlq" -> vn.lienthong.gateway.deliver.dlq.DeadLetterCommand.run(args);
             default -> {
                 System.err.println("unknown command: " + args[0]);
                 yield 2;

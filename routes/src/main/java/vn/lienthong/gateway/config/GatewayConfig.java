@@ -76,6 +76,7 @@ public final class GatewayConfig {
                 (file, source) -> checkSource(directory, file, source, production, problems));
         Map<Path, SubscriberDefinition> subscribers = read(directory.resolve("subscribers"), SubscriberDefinition.class, problems,
                 (file, subscriber) -> checkSubscriber(file, subscriber, production, problems));
+        ChannelChecks.checkAcrossSources(sources, problems);
         if (!problems.isEmpty()) {
             throw new GatewayConfigException(problems);
         }
@@ -135,12 +136,13 @@ public final class GatewayConfig {
         source.records().forEach((type, mapping) -> {
             if (Stream.of(RecordType.values()).noneMatch(t -> t.slug().equals(type))) {
                 problems.add(file + ": records." + type + ": unknown record type (complaint, service-record)");
-            } else if (mapping == null || mapping.mapping() == null) {
+            } else if (mapping == null || mapping.mapping() == null && mapping.xslt() == null) {
                 problems.add(file + ": records." + type + ".mapping is missing");
-            } else if (!Files.isRegularFile(config.resolve("mappings").resolve(mapping.mapping()))) {
+            } else if (mapping.mapping() != null && !Files.isRegularFile(config.resolve("mappings").resolve(mapping.mapping()))) {
                 problems.add(file + ": records." + type + ".mapping: no file mappings/" + mapping.mapping());
             }
         });
+        ChannelChecks.checkSource(config, file, source, production, problems);
         checkNormalization(file, source.normalization(), problems);
         if (source.sms() != null) {
             source.sms().problems(source.id(), production).forEach(p -> problems.add(file + ": " + p));
@@ -215,9 +217,7 @@ public final class GatewayConfig {
         } else if (hash != null && production && Passwords.verify("demo-" + subscriber.id() + "-secret", hash)) {
             problems.add(file + ": the production profile refuses the demo broker password of " + subscriber.id());
         }
-        if (!"queue".equals(subscriber.delivery().type())) {
-            problems.add(file + ": delivery.type '" + subscriber.delivery().type() + "' is not supported (queue)");
-        }
+        ChannelChecks.checkDelivery(file, subscriber, problems);
     }
 
     private static Map<String, SourceDefinition> sourcesById(Map<Path, SourceDefinition> byFile) {

@@ -16,6 +16,8 @@ import vn.lienthong.gateway.normalize.SourceNormalization;
  * @param normalization normalization settings
  * @param limits        input limits overriding the gateway defaults
  * @param sms           for an SMS short code: keywords, replies, limits, Kannel callback authentication
+ * @param soap          SOAP intake settings: its own (legacy) requests, WS-Security; null when none
+ * @param fileDrop      a watched directory this source drops files into; null when none
  */
 public record SourceDefinition(
         String id,
@@ -25,13 +27,16 @@ public record SourceDefinition(
         Map<String, RecordMapping> records,
         NormalizationSettings normalization,
         Limits limits,
-        vn.lienthong.gateway.intake.sms.SmsSourceDefinition sms) {
+        vn.lienthong.gateway.intake.sms.SmsSourceDefinition sms,
+        Soap soap,
+        FileDrop fileDrop) {
 
     public SourceDefinition {
         records = records == null ? Map.of() : Map.copyOf(records);
         auth = auth == null ? new Auth(List.of()) : auth;
         normalization = normalization == null ? new NormalizationSettings(null, null, null, null, null, false, null) : normalization;
         limits = limits == null ? new Limits(null) : limits;
+        soap = soap == null ? new Soap(null, null) : soap;
     }
 
     /** @param apiKeySha256 lowercase hex SHA-256 of each accepted API key (keys are random, so a fast hash is enough) */
@@ -41,8 +46,70 @@ public record SourceDefinition(
         }
     }
 
-    /** @param mapping JSLT file under {@code gateway-config/mappings/} from the native JSON to the canonical record */
-    public record RecordMapping(String mapping) {
+    /**
+     * @param mapping JSLT file under {@code gateway-config/mappings/} from the native JSON to the canonical record
+     * @param xslt    XSLT file under {@code gateway-config/mappings/} from the source's own XML (SOAP
+     *                request body, XML file) to the canonical record as XML (namespace
+     *                {@code urn:lienthong:schemas:v1}, element names as in the schema)
+     */
+    public record RecordMapping(String mapping, String xslt) {
+        public RecordMapping(String mapping) {
+            this(mapping, null);
+        }
+    }
+
+    /**
+     * SOAP intake at {@code /services/complaint-intake}.
+     *
+     * @param legacyRequests request bodies in the source's own XML that the gateway accepts at the same
+     *                       endpoint and maps with the source's XSLT
+     * @param usernameToken  when set, the source authenticates with a WS-Security UsernameToken
+     *                       (PasswordText, over TLS) instead of its API key
+     */
+    public record Soap(List<LegacyRequest> legacyRequests, UsernameToken usernameToken) {
+        public Soap {
+            legacyRequests = legacyRequests == null ? List.of() : List.copyOf(legacyRequests);
+        }
+    }
+
+    /**
+     * @param element    the body element, as {@code {namespace}localName}
+     * @param recordType {@code complaint} or {@code service-record}
+     */
+    public record LegacyRequest(String element, String recordType) {
+    }
+
+    /** @param passwordHash PBKDF2 hash of the password ({@code java -jar … hash-password}) */
+    public record UsernameToken(String username, String passwordHash) {
+    }
+
+    /**
+     * A directory the source drops files into.
+     *
+     * @param directory   where (default {@code <data-dir>/drop/<id>}); {@code done/} and {@code error/} are inside
+     * @param format      {@code csv} or {@code xml}
+     * @param recordType  {@code complaint} or {@code service-record}
+     * @param encoding    the files' text encoding (CSV), passed to the payload decoder as the declared charset
+     * @param completion  {@code stable} (size unchanged for {@code stableFor}) or {@code done-marker}
+     *                    ({@code <name>.done} beside the file)
+     * @param stableFor   how long a file's size must not change before it is read, e.g. {@code 2s}
+     * @param maxFileSize largest file read, e.g. {@code 32MB}; larger files go to {@code error/}
+     * @param csv         CSV layout
+     */
+    public record FileDrop(String directory, String format, String recordType, String encoding, String completion,
+            String stableFor, String maxFileSize, Csv csv) {
+    }
+
+    /**
+     * @param delimiter one character, default {@code ,}
+     * @param columns   header name → JSON pointer in the canonical record ({@code /reporter/phone})
+     * @param constants JSON pointer → value set on every row ({@code /kind: FEEDBACK})
+     */
+    public record Csv(String delimiter, Map<String, String> columns, Map<String, String> constants) {
+        public Csv {
+            columns = columns == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(columns));
+            constants = constants == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(constants));
+        }
     }
 
     public record NormalizationSettings(

@@ -11,7 +11,8 @@ import java.util.Map;
  * @param name          human-readable name
  * @param subscriptions feed ({@code complaints}, {@code service-records}) → filter
  * @param broker        broker credentials
- * @param delivery      how records reach it ({@code queue}: it pulls from the broker)
+ * @param delivery      how records reach it ({@code queue}: it pulls from the broker; {@code soap} or
+ *                      {@code rest}: the gateway pushes its queue to its case system)
  */
 public record SubscriberDefinition(
         String id,
@@ -40,7 +41,65 @@ public record SubscriberDefinition(
     public record BrokerAccess(String passwordHash) {
     }
 
-    /** @param type {@code queue} (the subscriber pulls) */
-    public record Delivery(String type) {
+    /**
+     * How records reach the subscriber. {@code delivery: soap} is short for {@code delivery: {type: soap}}.
+     * Durations are written like {@code 500ms}, {@code 10s}, {@code 5m}; unset values take the gateway
+     * defaults ({@code lienthong.delivery.*}). Strings may use {@code ${NAME:default}} placeholders,
+     * resolved from the environment when the gateway starts (endpoints, secrets).
+     *
+     * @param type           {@code queue} (the subscriber pulls), {@code soap} (InspectorateCase) or {@code rest}
+     * @param endpoint       the case system's URL (soap: the service address; rest: the cases collection)
+     * @param ordered        deliver one at a time in queue order (a failing case holds the ones behind it)
+     * @param concurrency    parallel deliveries when not ordered
+     * @param timeout        connect + answer timeout of one call
+     * @param retry          back-off between attempts and how many real failures dead-letter a case
+     * @param circuitBreaker when to stop calling a failing case system
+     * @param oauth2         rest: OAuth2 client credentials for the bearer token
+     * @param usernameToken  soap: WS-Security UsernameToken sent to the case system
+     */
+    public record Delivery(String type, String endpoint, Boolean ordered, Integer concurrency, String timeout,
+            Retry retry, CircuitBreaker circuitBreaker, OAuth2 oauth2, Credentials usernameToken) {
+
+        public Delivery {
+            type = type == null ? "queue" : type;
+            retry = retry == null ? new Retry(null, null, null, null) : retry;
+            circuitBreaker = circuitBreaker == null ? new CircuitBreaker(null, null, null, null) : circuitBreaker;
+        }
+
+        /** {@code delivery: soap} */
+        public Delivery(String type) {
+            this(type, null, null, null, null, null, null, null, null);
+        }
+
+        public boolean pushed() {
+            return "soap".equals(type) || "rest".equals(type);
+        }
+    }
+
+    /**
+     * @param maxAttempts    real failures (the case system answered with an error or timed out) after which
+     *                       a case is dead-lettered; a case system that cannot be reached costs no attempt
+     * @param initialBackoff wait after the first failure
+     * @param multiplier     factor applied to the wait after each further failure
+     * @param maxBackoff     longest wait between two attempts
+     */
+    public record Retry(Integer maxAttempts, String initialBackoff, Double multiplier, String maxBackoff) {
+    }
+
+    /**
+     * @param failureRateThreshold percentage of failed calls that opens the breaker
+     * @param minimumCalls         calls in the window before the rate counts
+     * @param openWait             how long an open breaker waits before letting one trial call through
+     * @param maxOpenWait          the wait doubles after each failed trial, up to this
+     */
+    public record CircuitBreaker(Integer failureRateThreshold, Integer minimumCalls, String openWait, String maxOpenWait) {
+    }
+
+    /** @param clientSecret use a placeholder ({@code ${INSPECTORATE_CLIENT_SECRET}}): never commit the secret */
+    public record OAuth2(String tokenEndpoint, String clientId, String clientSecret, String scope) {
+    }
+
+    /** @param password use a placeholder: never commit it */
+    public record Credentials(String username, String password) {
     }
 }

@@ -21,7 +21,13 @@ public enum ErrorCode {
     SMS_EMPTY("client.sms-empty", 422, "The SMS has a keyword but no content; the message is parked and the sender told"),
     SMS_INCOMPLETE("client.sms-incomplete", 422, "Parts of a concatenated SMS never arrived; the parts received are parked"),
     RATE_LIMITED("client.rate-limited", 429, "Too many messages from one telephone number; the message is parked"),
+    MALFORMED_XML("client.malformed-xml", 400, "The body is not well-formed XML or not the expected SOAP message"),
+    XML_FORBIDDEN("client.xml-forbidden", 400, "The XML has a DOCTYPE or an entity reference, which the gateway never accepts"),
+    XML_LIMIT_EXCEEDED("client.xml-limit-exceeded", 400, "The XML nests too deep or has too many elements, attributes or characters"),
+    MALFORMED_CSV("client.malformed-csv", 400, "The file is not CSV as the source's configuration describes it"),
+    BAD_REQUEST("client.bad-request", 400, "A parameter of the request is missing or not valid"),
     BROKER_UNAVAILABLE("server.broker-unavailable", 503, "The record could not be stored durably; nothing was accepted"),
+    STATUS_UPDATES_UNAVAILABLE("server.status-updates-unavailable", 503, "Status updates cannot be applied: the gateway has no tracking store"),
     INTERNAL("server.internal", 500, "Unexpected error; nothing was accepted");
 
     private final String code;

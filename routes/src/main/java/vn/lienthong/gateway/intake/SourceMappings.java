@@ -30,6 +30,9 @@ public final class SourceMappings {
         Map<String, Expression> compiled = new HashMap<>();
         List<String> problems = new ArrayList<>();
         config.sources().values().forEach(source -> source.records().forEach((type, mapping) -> {
+            if (mapping.mapping() == null) {
+                return; // an XSLT-only source (SOAP, XML files): XsltMappings
+            }
             Path file = config.mappingsDirectory().resolve(mapping.mapping());
             try {
                 compiled.put(key(source.id(), type), Parser.compileString(Files.readString(file, StandardCharsets.UTF_8)));

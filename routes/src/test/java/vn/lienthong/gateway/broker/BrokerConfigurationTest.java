@@ -38,6 +38,8 @@ class BrokerConfigurationTest {
         assertThat(complaints.getQueueConfigs()).extracting(q -> String.valueOf(q.getName()), q -> String.valueOf(q.getFilterString()))
                 .containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple("inspectorate", "kind IN ('COMPLAINT', 'DENUNCIATION')"),
+                        org.assertj.core.groups.Tuple.tuple("inspectorate-case-system", "kind IN ('COMPLAINT', 'DENUNCIATION')"),
+                        org.assertj.core.groups.Tuple.tuple("inspectorate-case-rest", "kind IN ('COMPLAINT', 'DENUNCIATION')"),
                         org.assertj.core.groups.Tuple.tuple("province-25", "provinceCode IN ('25')"));
         assertThat(complaints.getQueueConfigs()).allMatch(QueueConfiguration::isDurable);
 

@@ -1,0 +1,271 @@
+package vn.lienthong.gateway.intake.file;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.xml.sax.SAXException;
+import vn.lienthong.gateway.config.SourceDefinition;
+import vn.lienthong.gateway.error.ErrorCode;
+import vn.lienthong.gateway.error.GatewayException;
+import vn.lienthong.gateway.error.Violation;
+import vn.lienthong.gateway.intake.IntakeResult;
+import vn.lienthong.gateway.intake.IntakeService;
+import vn.lienthong.gateway.intake.Submission;
+import vn.lienthong.gateway.intake.xml.SecureXml;
+import vn.lienthong.gateway.intake.xml.XmlGuard;
+import vn.lienthong.gateway.intake.xml.XmlLimits;
+import vn.lienthong.gateway.intake.xml.XmlRecords;
+import vn.lienthong.gateway.intake.xml.XsltMappings;
+import vn.lienthong.gateway.normalize.PayloadDecoder;
+import vn.lienthong.gateway.normalize.RecordType;
+import vn.lienthong.gateway.normalize.UndecodableTextException;
+
+/**
+ * One dropped file of one source: every row (CSV) or record (XML batch) goes through
+ * {@link IntakeService} on its own, so good rows are accepted whatever the bad ones hold. Then the
+ * file moves to {@code done/} with {@code <name>.receipt.csv} (row → id, tracking code, status), or,
+ * when any row or the file itself was refused, to {@code error/} with {@code <name>.errors.csv} (row →
+ * error code and reasons) beside the receipt; refused input is also parked on {@code lienthong.rejected}.
+ * Dropping the same file again accepts nothing twice: rows come back {@code ALREADY_ACCEPTED}. If the
+ * broker is unavailable the file is left where it is and read again at the next poll.
+ */
+public class FileDropProcessor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FileDropProcessor.class);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
+
+    private final SourceDefinition source;
+    private final RecordType type;
+    private final IntakeService intake;
+    private final PayloadDecoder decoder;
+    private final XsltMappings xslt;
+    private final RejectedInputs rejected;
+    private final XmlLimits xmlLimits;
+    private final long maxFileSize;
+    private final Clock clock;
+
+    /** What happened to one row. */
+    public record RowOutcome(long row, String sourceRecordId, IntakeResult result, GatewayException problem, String raw) {
+    }
+
+    /** What happened to the file; {@code target} is where it now is. */
+    public record FileOutcome(Path target, List<RowOutcome> rows, GatewayException fileProblem) {
+        public long accepted() {
+            return rows.stream().filter(r -> r.result() != null).count();
+        }
+
+        public long refused() {
+            return rows.stream().filter(r -> r.problem() != null).count() + (fileProblem == null ? 0 : 1);
+        }
+    }
+
+    public FileDropProcessor(SourceDefinition source, IntakeService intake, PayloadDecoder decoder, XsltMappings xslt,
+            RejectedInputs rejected, XmlLimits xmlLimits, long maxFileSize, Clock clock) {
+        this.source = source;
+        this.type = recordType(source.fileDrop().recordType());
+        this.intake = intake;
+        this.decoder = decoder;
+        this.xslt = xslt;
+        this.rejected = rejected;
+        this.xmlLimits = xmlLimits;
+        this.maxFileSize = maxFileSize;
+        this.clock = clock;
+    }
+
+    /** Reads, submits, reports and moves one complete file. */
+    public FileOutcome process(Path file) throws IOException {
+        String name = file.getFileName().toString();
+        List<RowOutcome> rows = new ArrayList<>();
+        GatewayException fileProblem = null;
+        byte[] bytes = null;
+        try {
+            long size = Files.size(file);
+            if (size > maxFileSize) {
+                throw new GatewayException(ErrorCode.PAYLOAD_TOO_LARGE, "the file has " + size + " bytes; at most " + maxFileSize + " are read",
+                        List.of());
+            }
+            bytes = Files.readAllBytes(file);
+            List<Candidate> candidates = "xml".equals(format()) ? xmlRecords(bytes) : csvRecords(bytes);
+            for (Candidate c : candidates) {
+                rows.add(submit(c));
+            }
+        } catch (GatewayException e) {
+            if (e.errorCode() == ErrorCode.BROKER_UNAVAILABLE) {
+                throw new IOException("broker unavailable; " + name + " is read again at the next poll", e);
+            }
+            fileProblem = e;
+        }
+        boolean clean = fileProblem == null && rows.stream().allMatch(r -> r.problem() == null);
+        Path dir = file.resolveSibling(clean ? "done" : "error");
+        Files.createDirectories(dir);
+        Path target = dir.resolve(STAMP.format(clock.instant()) + "-" + name);
+        if (rows.stream().anyMatch(r -> r.result() != null)) {
+            Files.writeString(target.resolveSibling(target.getFileName() + ".receipt.csv"), receipt(rows), StandardCharsets.UTF_8);
+        }
+        if (!clean) {
+            Files.writeString(target.resolveSibling(target.getFileName() + ".errors.csv"), errors(rows, fileProblem), StandardCharsets.UTF_8);
+            park(name, bytes, rows, fileProblem);
+        }
+        Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);
+        FileOutcome outcome = new FileOutcome(target, rows, fileProblem);
+        LOG.info("file {} of {}: {} row(s) accepted, {} refused → {}", name, source.id(), outcome.accepted(), outcome.refused(),
+                dir.getFileName());
+        return outcome;
+    }
+
+    private record Candidate(long row, String raw, ObjectNode record, GatewayException problem) {
+    }
+
+    private List<Candidate> csvRecords(byte[] bytes) {
+        String encoding = source.fileDrop().encoding();
+        String text;
+        try {
+            text = decoder.decode(bytes, encoding, source.normalization().encoding()).text();
+        } catch (UndecodableTextException e) {
+            throw new GatewayException(ErrorCode.UNDECODABLE_TEXT, e.getMessage());
+        }
+        return CsvRows.read(text, source.fileDrop().csv()).stream()
+                .map(r -> new Candidate(r.row(), r.text(), r.record(), r.problem()))
+                .toList();
+    }
+
+    private List<Candidate> xmlRecords(byte[] bytes) {
+        XmlGuard.check(bytes, xmlLimits);
+        Document doc;
+        try {
+            doc = SecureXml.documentBuilder().parse(new ByteArrayInputStream(bytes));
+        } catch (SAXException | IOException e) {
+            throw new GatewayException(ErrorCode.MALFORMED_XML, "not well-formed XML: " + e.getMessage());
+        }
+        Element root = xslt.has(source.id(), type) ? xslt.apply(source.id(), type, doc) : doc.getDocumentElement();
+        List<Candidate> candidates = new ArrayList<>();
+        List<Element> records = XmlRecords.records(root);
+        for (int i = 0; i < records.size(); i++) {
+            try {
+                candidates.add(new Candidate(i + 1, null, XmlRecords.toJson(records.get(i)), null));
+            } catch (GatewayException e) {
+                candidates.add(new Candidate(i + 1, null, null, e));
+            }
+        }
+        return candidates;
+    }
+
+    private RowOutcome submit(Candidate c) {
+        String sourceRecordId = c.record() == null ? null : c.record().path("source").path("recordId").asText(null);
+        if (c.problem() != null) {
+            return new RowOutcome(c.row(), sourceRecordId, null, c.problem(), c.raw());
+        }
+        try {
+            byte[] json = IntakeService.json().writeValueAsBytes(c.record());
+            IntakeResult result = intake.submit(new Submission(source.id(), type, Submission.Format.CANONICAL, json, "UTF-8"));
+            return new RowOutcome(c.row(), sourceRecordId, result, null, c.raw());
+        } catch (GatewayException e) {
+            if (e.errorCode() == ErrorCode.BROKER_UNAVAILABLE) {
+                throw e;
+            }
+            return new RowOutcome(c.row(), sourceRecordId, null, e, c.raw() != null ? c.raw() : c.record().toString());
+        } catch (JsonProcessingException e) {
+            return new RowOutcome(c.row(), sourceRecordId, null, new GatewayException(ErrorCode.INTERNAL, e.getMessage()), c.raw());
+        }
+    }
+
+    private String receipt(List<RowOutcome> rows) {
+        StringBuilder out = new StringBuilder("row,sourceRecordId,id,trackingCode,status\r\n");
+        for (RowOutcome r : rows) {
+            if (r.result() != null) {
+                out.append(r.row()).append(',').append(csv(r.sourceRecordId())).append(',').append(r.result().id()).append(',')
+                        .append(r.result().trackingCode()).append(',').append(r.result().status()).append("\r\n");
+            }
+        }
+        return out.toString();
+    }
+
+    private String errors(List<RowOutcome> rows, GatewayException fileProblem) {
+        StringBuilder out = new StringBuilder("row,sourceRecordId,code,detail,violations\r\n");
+        if (fileProblem != null) {
+            out.append("0,,").append(fileProblem.errorCode().code()).append(',').append(csv(fileProblem.getMessage())).append(",\r\n");
+        }
+        for (RowOutcome r : rows) {
+            if (r.problem() != null) {
+                out.append(r.row()).append(',').append(csv(r.sourceRecordId())).append(',').append(r.problem().errorCode().code())
+                        .append(',').append(csv(r.problem().getMessage())).append(',').append(csv(violations(r.problem().violations())))
+                        .append("\r\n");
+            }
+        }
+        return out.toString();
+    }
+
+    private void park(String fileName, byte[] bytes, List<RowOutcome> rows, GatewayException fileProblem) {
+        try {
+            if (fileProblem != null) {
+                rejected.park(bytes == null ? new byte[0] : bytes, parcel(fileName, 0, fileProblem));
+            }
+            for (RowOutcome r : rows) {
+                if (r.problem() != null) {
+                    rejected.park((r.raw() == null ? "" : r.raw()).getBytes(StandardCharsets.UTF_8), parcel(fileName, r.row(), r.problem()));
+                }
+            }
+        } catch (Exception e) {
+            // the file and its error report stay in error/: the operator still has everything
+            LOG.warn("could not park refused input of {} on lienthong.rejected: {}", fileName, e.getMessage());
+        }
+    }
+
+    private Map<String, Object> parcel(String fileName, long row, GatewayException problem) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("sourceId", source.id());
+        p.put("channel", "FILE_DROP");
+        p.put("fileName", fileName);
+        p.put("row", row);
+        p.put("errorCode", problem.errorCode().code());
+        p.put("reason", problem.getMessage());
+        p.put("violations", violations(problem.violations()));
+        p.put("encoding", row == 0 ? source.fileDrop().encoding() : "UTF-8");
+        return p;
+    }
+
+    private static String violations(List<Violation> violations) {
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        violations.forEach(v -> array.addObject().put("pointer", v.pointer()).put("message", v.message()).put("code", v.code()));
+        return array.toString();
+    }
+
+    private static String csv(String value) {
+        if (value == null) {
+            return "";
+        }
+        String one = value.replace("\r", " ").replace("\n", " ");
+        return one.contains(",") || one.contains("\"") ? "\"" + one.replace("\"", "\"\"") + "\"" : one;
+    }
+
+    private String format() {
+        return source.fileDrop().format() == null ? "csv" : source.fileDrop().format();
+    }
+
+    static RecordType recordType(String slug) {
+        for (RecordType t : RecordType.values()) {
+            if (t.slug().equals(slug)) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("unknown record type " + slug);
+    }
+}
