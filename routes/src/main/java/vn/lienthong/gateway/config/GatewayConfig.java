@@ -133,6 +133,7 @@ public final class GatewayConfig {
                 problems.add(file + ": the production profile refuses the demo API key of " + source.id());
             }
         }
+        AuthChecks.checkSource(file, source, problems);
         source.records().forEach((type, mapping) -> {
             if (Stream.of(RecordType.values()).noneMatch(t -> t.slug().equals(type))) {
                 problems.add(file + ": records." + type + ": unknown record type (complaint, service-record)");
@@ -218,6 +219,7 @@ public final class GatewayConfig {
             problems.add(file + ": the production profile refuses the demo broker password of " + subscriber.id());
         }
         ChannelChecks.checkDelivery(file, subscriber, problems);
+        AuthChecks.checkSubscriber(file, subscriber, problems);
     }
 
     private static Map<String, SourceDefinition> sourcesById(Map<Path, SourceDefinition> byFile) {

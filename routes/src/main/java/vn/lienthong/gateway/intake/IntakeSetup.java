@@ -58,16 +58,17 @@ public class IntakeSetup {
     }
 
     @Bean
-    AdminAccess adminAccess(GatewayProperties properties) {
+    AdminAccess adminAccess(GatewayProperties properties, vn.lienthong.gateway.security.oidc.RealmTokens realmTokens) {
         List<String> hashes = properties.admin().apiKeySha256();
         if (properties.production() && hashes.stream().anyMatch(AdminAccess::isDemoHash)) {
             throw new GatewayConfigException(List.of("lienthong.admin.api-key-sha256: the production profile refuses the demo operator key"));
         }
-        return new AdminAccess(hashes);
+        return new AdminAccess(hashes, realmTokens);
     }
 
     @Bean
-    RestIntakeProcessor restIntakeProcessor(IntakeService intake, GatewayConfig config, GatewayProperties properties) {
-        return new RestIntakeProcessor(intake, config, properties.intake().maxBodySize());
+    RestIntakeProcessor restIntakeProcessor(IntakeService intake, GatewayConfig config, GatewayProperties properties,
+            vn.lienthong.gateway.security.SourceCallers sourceCallers) {
+        return new RestIntakeProcessor(intake, config, properties.intake().maxBodySize(), sourceCallers);
     }
 }
