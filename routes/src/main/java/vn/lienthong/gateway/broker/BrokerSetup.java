@@ -33,9 +33,10 @@ public class BrokerSetup {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "lienthong.broker.embedded", havingValue = "true", matchIfMissing = true)
-    EmbeddedBroker embeddedBroker(GatewayProperties properties, GatewayConfig config, GatewayBrokerCredentials credentials) throws Exception {
+    EmbeddedBroker embeddedBroker(GatewayProperties properties, GatewayConfig config, GatewayBrokerCredentials credentials,
+            BrokerTokens brokerTokens) throws Exception {
         return new EmbeddedBroker(BrokerConfigurationFactory.build(properties, config),
-                new GatewaySecurityManager(credentials.user(), credentials.password(), config.subscribers()))
+                new GatewaySecurityManager(credentials.user(), credentials.password(), config.subscribers(), brokerTokens.logins()))
                 .start();
     }
 

@@ -147,8 +147,17 @@ public record SubscriberDefinition(
     public record CircuitBreaker(Integer failureRateThreshold, Integer minimumCalls, String openWait, String maxOpenWait) {
     }
 
-    /** @param clientSecret use a placeholder ({@code ${INSPECTORATE_CLIENT_SECRET}}): never commit the secret */
-    public record OAuth2(String tokenEndpoint, String clientId, String clientSecret, String scope) {
+    /**
+     * OAuth2 client credentials for the bearer token sent with each delivery (REST or SOAP).
+     *
+     * @param clientSecret use a placeholder ({@code ${INSPECTORATE_CLIENT_SECRET}}): never commit the secret
+     * @param realm        true: the gateway's own client of its Keycloak realm ({@code lienthong.oidc.client-id},
+     *                     {@code client-secret}, {@code token-endpoint}) instead of the three settings above
+     */
+    public record OAuth2(String tokenEndpoint, String clientId, String clientSecret, String scope, Boolean realm) {
+        public OAuth2(String tokenEndpoint, String clientId, String clientSecret, String scope) {
+            this(tokenEndpoint, clientId, clientSecret, scope, null);
+        }
     }
 
     /** @param password use a placeholder: never commit it */
