@@ -67,6 +67,7 @@ final class Commands {
             case "bench-sms" -> vn.lienthong.gateway.bench.SmsKannelLoad.run(args);
             case "dlq" -> vn.lienthong.gateway.deliver.dlq.DeadLetterCommand.run(args);
             case "keycloak-realm" -> vn.lienthong.gateway.security.oidc.RealmExport.run(args);
+            case "identity" -> vn.lienthong.gateway.identity.IdentityCommand.run(args);
             default -> {
                 System.err.println("unknown command: " + args[0]);
                 yield 2;
