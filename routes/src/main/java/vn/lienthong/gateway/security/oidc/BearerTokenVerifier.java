@@ -39,7 +39,18 @@ public final class BearerTokenVerifier {
     /** Keycloak's tokens are 1–2 KB; anything far larger is not one of them. */
     static final int MAX_TOKEN_LENGTH = 16 * 1024;
 
+    /** A verified token is remembered this long (and never beyond its expiry): clients reuse a token for minutes. */
+    static final Duration REMEMBER = Duration.ofSeconds(60);
+    private static final int REMEMBERED_MAX = 10_000;
+
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    private final Duration clockSkew;
+    private final java.time.Clock clock;
+    /** Verified tokens by their exact text: a changed byte is another key, so nothing unverified is ever found here. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Remembered> remembered = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Remembered(VerifiedToken token, java.time.Instant until) {
+    }
 
     public BearerTokenVerifier(OidcProperties oidc) {
         this(oidc.issuer(), oidc.audience(), oidc.clockSkew(), keySource(oidc));
@@ -47,6 +58,13 @@ public final class BearerTokenVerifier {
 
     /** @param keys the realm's keys (tests pass their own) */
     public BearerTokenVerifier(String issuer, String audience, Duration clockSkew, JWKSource<SecurityContext> keys) {
+        this(issuer, audience, clockSkew, keys, java.time.Clock.systemUTC());
+    }
+
+    /** @param clock when remembered tokens expire (Nimbus checks fresh tokens against the system clock) */
+    BearerTokenVerifier(String issuer, String audience, Duration clockSkew, JWKSource<SecurityContext> keys, java.time.Clock clock) {
+        this.clockSkew = clockSkew;
+        this.clock = clock;
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, keys));
         DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(
                 new HashSet<>(Set.of(audience)), // Nimbus asks the set whether it contains null: Set.of would throw
@@ -81,6 +99,27 @@ public final class BearerTokenVerifier {
         if (token.length() > MAX_TOKEN_LENGTH) {
             throw new InvalidTokenException("the bearer token is too long");
         }
+        java.time.Instant now = clock.instant();
+        Remembered known = remembered.get(token);
+        if (known != null) {
+            if (now.isAfter(known.token().expiresAt().plus(clockSkew))) {
+                remembered.remove(token);
+                throw new InvalidTokenException("the bearer token has expired");
+            }
+            if (now.isBefore(known.until())) {
+                return known.token();
+            }
+            remembered.remove(token);
+        }
+        VerifiedToken verified = verifyFully(token);
+        if (remembered.size() >= REMEMBERED_MAX) {
+            remembered.clear();
+        }
+        remembered.put(token, new Remembered(verified, now.plus(REMEMBER)));
+        return verified;
+    }
+
+    private VerifiedToken verifyFully(String token) throws InvalidTokenException {
         SignedJWT jwt;
         try {
             JWT parsed = JWTParser.parse(token.strip());

@@ -96,6 +96,8 @@ class BearerTokenVerifierTest {
         String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
                 .replace("\"portal-hanoi\"", "\"dvc-province\"");
         String tampered = parts[0] + "." + Base64URL.encode(claims) + "." + parts[2];
+        // the genuine token verified (and remembered) first: the tampered one is still checked in full
+        assertThat(verifier.verify(String.join(".", parts)).clientId()).isEqualTo("portal-hanoi");
         assertThatThrownBy(() -> verifier.verify(tampered)).hasMessageContaining("signature does not verify");
     }
 
@@ -130,6 +132,34 @@ class BearerTokenVerifierTest {
         realm.down = true;
         assertThatThrownBy(() -> verifier.verify(realm.token("a")))
                 .isInstanceOfSatisfying(InvalidTokenException.class, e -> assertThat(e.keysUnavailable()).isTrue());
+    }
+
+    @Test
+    void aRememberedTokenIsStillRefusedOnceItExpires() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<Instant> now = new java.util.concurrent.atomic.AtomicReference<>(Instant.now());
+        java.time.Clock clock = new java.time.Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+        BearerTokenVerifier remembering = new BearerTokenVerifier(TestRealm.ISSUER, TestRealm.AUDIENCE, java.time.Duration.ofSeconds(30),
+                BearerTokenVerifier.keySource(realm.properties()), clock);
+        String token = realm.token(b -> b.expirationTime(Date.from(Instant.now().plusSeconds(20))), "a");
+        assertThat(remembering.verify(token).clientId()).isEqualTo("a");
+        assertThat(remembering.verify(token).clientId()).isEqualTo("a");
+        now.set(now.get().plusSeconds(51));
+        assertThatThrownBy(() -> remembering.verify(token)).hasMessageContaining("expired");
     }
 
     @Test
