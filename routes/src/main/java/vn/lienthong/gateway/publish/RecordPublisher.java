@@ -39,6 +39,7 @@ public class RecordPublisher implements Publisher, AutoCloseable {
                 return t;
             });
     private final Map<Feed, Topic> topics = new EnumMap<>(Feed.class);
+    private final Map<String, jakarta.jms.Queue> internalQueues = new java.util.concurrent.ConcurrentHashMap<>();
     private final ConcurrentLinkedDeque<Channel> idle = new ConcurrentLinkedDeque<>();
     private final Object connectionLock = new Object();
     private volatile Connection connection;
@@ -62,6 +63,12 @@ public class RecordPublisher implements Publisher, AutoCloseable {
     @Override
     public PublishOutcome publish(Feed feed, byte[] body, Map<String, Object> properties, String duplicateId)
             throws BrokerUnavailableException {
+        return publish(feed, body, properties, duplicateId, null);
+    }
+
+    @Override
+    public PublishOutcome publish(Feed feed, byte[] body, Map<String, Object> properties, String duplicateId,
+            Companion companion) throws BrokerUnavailableException {
         String refusal = admission.get();
         if (refusal != null) {
             throw new BrokerUnavailableException(refusal, null);
@@ -79,6 +86,18 @@ public class RecordPublisher implements Publisher, AutoCloseable {
             }
             message.setStringProperty(MessageProperties.DUPLICATE_ID, duplicateId);
             channel.producer().send(topics.get(feed), message, DeliveryMode.PERSISTENT, Message.DEFAULT_PRIORITY, 0);
+            if (companion != null) {
+                // same session, same transaction: the log entry is durable exactly when the record is
+                BytesMessage extra = channel.session().createBytesMessage();
+                extra.writeBytes(companion.body());
+                for (Map.Entry<String, Object> p : companion.properties().entrySet()) {
+                    if (p.getValue() != null) {
+                        extra.setObjectProperty(p.getKey(), p.getValue());
+                    }
+                }
+                channel.producer().send(internalQueues.computeIfAbsent(companion.address(), ActiveMQJMSClient::createQueue),
+                        extra, DeliveryMode.PERSISTENT, Message.DEFAULT_PRIORITY, 0);
+            }
             channel.session().commit();
             idle.push(channel);
             return PublishOutcome.PUBLISHED;
