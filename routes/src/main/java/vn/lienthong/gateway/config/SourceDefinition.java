@@ -15,6 +15,7 @@ import vn.lienthong.gateway.normalize.SourceNormalization;
  * @param records       per record type ({@code complaint}, {@code service-record}): how its native input maps
  * @param normalization normalization settings
  * @param limits        input limits overriding the gateway defaults
+ * @param webhook       where status changes of its records are pushed, or null (the source pulls them)
  */
 public record SourceDefinition(
         String id,
@@ -23,7 +24,8 @@ public record SourceDefinition(
         Auth auth,
         Map<String, RecordMapping> records,
         NormalizationSettings normalization,
-        Limits limits) {
+        Limits limits,
+        Webhook webhook) {
 
     public SourceDefinition {
         records = records == null ? Map.of() : Map.copyOf(records);
@@ -59,5 +61,30 @@ public record SourceDefinition(
 
     /** @param maxBodySize largest accepted input, e.g. {@code 256KB} */
     public record Limits(String maxBodySize) {
+    }
+
+    /**
+     * A portal's endpoint for status changes of the records it sent: each call is signed with
+     * HMAC-SHA256 under a shared secret, read from a file or an environment variable (never the YAML).
+     *
+     * @param url        the portal's HTTPS endpoint (http only outside production)
+     * @param secretFile file holding the shared secret
+     * @param secretEnv  environment variable holding the shared secret
+     */
+    public record Webhook(String url, String secretFile, String secretEnv) {
+
+        /** The secret, or null when neither its file nor its variable gives one. */
+        public String secret() {
+            try {
+                if (secretFile != null) {
+                    java.nio.file.Path file = java.nio.file.Path.of(secretFile);
+                    return java.nio.file.Files.isReadable(file) ? java.nio.file.Files.readString(file).strip() : null;
+                }
+            } catch (java.io.IOException e) {
+                return null;
+            }
+            String value = secretEnv == null ? null : System.getenv(secretEnv);
+            return value == null || value.isBlank() ? null : value.strip();
+        }
     }
 }

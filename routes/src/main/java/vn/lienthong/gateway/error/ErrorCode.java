@@ -16,6 +16,11 @@ public enum ErrorCode {
     NO_MAPPING("client.no-mapping", 404, "This source has no mapping for this record type"),
     PAYLOAD_TOO_LARGE("client.payload-too-large", 413, "The body is larger than this source may send"),
     UNSUPPORTED_MEDIA_TYPE("client.unsupported-media-type", 415, "The body must be application/json"),
+    UNKNOWN_CASE("client.unknown-case", 404, "No case has this tracking code"),
+    NOT_A_RECIPIENT("client.not-a-recipient", 403, "This subscriber did not receive the case and may not report on it"),
+    INVALID_STATUS_UPDATE("client.invalid-status-update", 400, "The status update is not valid"),
+    RATE_LIMITED("client.rate-limited", 429, "Too many requests from this address; wait before trying again"),
+    STORE_UNAVAILABLE("server.store-unavailable", 503, "The case store cannot be reached; nothing was changed"),
     BROKER_UNAVAILABLE("server.broker-unavailable", 503, "The record could not be stored durably; nothing was accepted"),
     INTERNAL("server.internal", 500, "Unexpected error; nothing was accepted");
 

@@ -1,0 +1,187 @@
+package vn.lienthong.gateway.messagelog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import vn.lienthong.gateway.intake.IntakeService;
+import vn.lienthong.gateway.messagelog.LogChain.NewEntry;
+import vn.lienthong.gateway.messagelog.LogMessages.BrokerEvent;
+import vn.lienthong.gateway.messagelog.LogMessages.Incoming;
+import vn.lienthong.gateway.messagelog.LogMessages.Received;
+import vn.lienthong.gateway.publish.MessageProperties;
+import vn.lienthong.gateway.tracking.CaseChange;
+import vn.lienthong.gateway.tracking.CaseRow;
+import vn.lienthong.gateway.tracking.CaseStatus;
+import vn.lienthong.gateway.tracking.CaseStore;
+import vn.lienthong.gateway.tracking.PortalWebhooks;
+import vn.lienthong.gateway.tracking.Recipients;
+import vn.lienthong.gateway.tracking.ReporterKeys;
+
+/**
+ * Turns a batch of log messages into chained entries, stored payloads and case rows, in one database
+ * transaction. Messages whose event is already in the log (a batch re-delivered after a crash between
+ * the database commit and the broker acknowledgement) are skipped, so writing is idempotent.
+ */
+public final class MessageLogRecorder {
+
+    private final Database db;
+    private final Recipients recipients;
+    private final ReporterKeys reporterKeys;
+    private final PortalWebhooks webhooks;
+    private final Clock clock;
+
+    public MessageLogRecorder(Database db, Recipients recipients, ReporterKeys reporterKeys, PortalWebhooks webhooks, Clock clock) {
+        this.db = db;
+        this.recipients = recipients;
+        this.reporterKeys = reporterKeys;
+        this.webhooks = webhooks;
+        this.clock = clock;
+    }
+
+    /** What one batch did. */
+    public record Outcome(int entries, int skipped, List<CaseChange> changes) {
+    }
+
+    public Outcome record(List<Incoming> batch) throws SQLException {
+        if (batch.isEmpty()) {
+            return new Outcome(0, 0, List.of());
+        }
+        Instant now = clock.instant();
+        Outcome outcome = db.inTransaction(c -> write(c, batch, now));
+        db.syncToDisk();
+        return outcome;
+    }
+
+    private Outcome write(Connection c, List<Incoming> batch, Instant now) throws SQLException {
+        LogChain.Appender chain = LogChain.open(c, now);
+        Set<String> existing = LogChain.existingKeys(c, batch.stream().map(Incoming::eventKey).toList());
+        Set<String> seen = new HashSet<>(existing);
+        List<Received> received = new ArrayList<>();
+        List<BrokerEvent> events = new ArrayList<>();
+        for (Incoming in : batch) {
+            if (!seen.add(in.eventKey())) {
+                continue;
+            }
+            if (in instanceof Received r) {
+                received.add(r);
+            } else if (in instanceof BrokerEvent e) {
+                events.add(e);
+            }
+        }
+        List<PayloadStore.Payload> payloads = new ArrayList<>();
+        List<CaseStore.NewCase> cases = new ArrayList<>();
+        for (Received r : received) {
+            cases.add(receive(chain, r, payloads, now));
+        }
+        PayloadStore.storeIfAbsent(c, payloads, now);
+        CaseStore.insert(c, cases);
+        List<CaseChange> changes = new ArrayList<>();
+        for (BrokerEvent e : events) {
+            brokerEvent(c, chain, e, now).ifPresent(changes::add);
+        }
+        int written = chain.flush().size();
+        return new Outcome(written, batch.size() - received.size() - events.size(), changes);
+    }
+
+    private CaseStore.NewCase receive(LogChain.Appender chain, Received r, List<PayloadStore.Payload> payloads, Instant now) {
+        JsonNode record;
+        try {
+            record = IntakeService.json().readTree(r.canonical());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("log message for " + r.recordId() + " holds no JSON record", e);
+        }
+        String recordSha = EntryHash.sha256Hex(r.canonical());
+        payloads.add(new PayloadStore.Payload(r.rawSha256(), PayloadStore.Kind.RAW, r.rawSize(), r.rawGzip()));
+        payloads.add(new PayloadStore.Payload(recordSha, PayloadStore.Kind.RECORD, r.canonical().length, Gzip.compress(r.canonical())));
+
+        String trackingCode = text(record.path("trackingCode"));
+        String sourceId = text(record.path("source").path("sourceId"));
+        String channel = text(record.path("source").path("channel"));
+        Instant acceptedAt = time(record.path("acceptedAt")).orElse(now);
+        String recordType = r.feed().recordType().slug();
+        ObjectNode details = IntakeService.json().createObjectNode()
+                .put("recordType", recordType)
+                .put("sourceId", sourceId)
+                .put("channel", channel)
+                .put("format", r.rawFormat())
+                .put("rawSize", r.rawSize());
+        LogEntry receivedEntry = chain.add(new NewEntry(r.eventKey(), LogEvent.RECEIVED, r.recordId(), trackingCode, null,
+                acceptedAt, details.toString(), r.rawSha256(), recordSha));
+        List<String> to = recipients.of(r.feed(), r.properties());
+        ObjectNode published = IntakeService.json().createObjectNode().put("feed", r.feed().address());
+        com.fasterxml.jackson.databind.node.ArrayNode list = published.putArray("recipients");
+        to.forEach(list::add);
+        chain.add(new NewEntry("published:" + r.recordId(), LogEvent.PUBLISHED, r.recordId(), trackingCode, null, acceptedAt,
+                published.toString(), null, null));
+
+        JsonNode person = record.has("reporter") ? record.path("reporter") : record.path("applicant");
+        String phone = text(person.path("phone"));
+        // the values the subscribers' filters saw, as published
+        CaseRow row = new CaseRow(r.recordId(), trackingCode, recordType,
+                property(r, MessageProperties.KIND, record.path("kind")), sourceId,
+                text(record.path("source").path("recordId")), channel,
+                property(r, MessageProperties.PROVINCE_CODE, record.path("location").path("provinceCode")),
+                property(r, MessageProperties.AGENCY_CODE, record.path("agency").path("code")),
+                property(r, MessageProperties.CATEGORY, record.path("category").path("code")), CaseStatus.RECEIVED,
+                acceptedAt, acceptedAt, null, null, null, null, time(record.path("dueAt")).orElse(null),
+                time(record.path("completedAt")).orElse(null), record.path("overdue").asBoolean(false),
+                reporterKeys.of(phone), "SMS".equals(channel) ? phone : null);
+        return new CaseStore.NewCase(row, to, receivedEntry.seq());
+    }
+
+    private Optional<CaseChange> brokerEvent(Connection c, LogChain.Appender chain, BrokerEvent e, Instant now) throws SQLException {
+        Optional<CaseRow> found = e.recordId() == null ? Optional.empty() : CaseStore.byRecordId(c, e.recordId(), true);
+        ObjectNode details = IntakeService.json().createObjectNode();
+        if (e.detail() != null) {
+            details.put("detail", e.detail());
+        }
+        chain.add(new NewEntry(e.eventKey(), e.event(), e.recordId(), found.map(CaseRow::trackingCode).orElse(null),
+                e.subscriberId(), e.at(), details.isEmpty() ? null : details.toString(), null, null));
+        if (e.event() != LogEvent.DELIVERED || found.isEmpty() || e.subscriberId() == null) {
+            return Optional.empty();
+        }
+        CaseRow row = found.get();
+        CaseStore.markDelivered(c, row.recordId(), e.subscriberId(), e.at());
+        if (row.status() != CaseStatus.RECEIVED) {
+            return Optional.empty();
+        }
+        LogEntry forwarded = chain.add(new NewEntry("forwarded:" + row.recordId(), LogEvent.FORWARDED, row.recordId(),
+                row.trackingCode(), e.subscriberId(), e.at(), null, null, null));
+        long cursor = CaseStore.recordStatus(c, row, CaseStatus.FORWARDED, null, null, e.subscriberId(), e.at(), now,
+                forwarded.seq(), true);
+        webhooks.enqueue(c, row.sourceId(), new CaseStore.PortalChange(cursor, row.trackingCode(), row.recordId(),
+                row.sourceRecordId(), CaseStatus.FORWARDED, row.status(), row.handlingAgencyCode(), row.handlingAgencyName(), now), now);
+        CaseRow after = CaseStore.byRecordId(c, row.recordId(), false).orElseThrow();
+        return Optional.of(new CaseChange(after.view(), row.status(), after.notifyPhone()));
+    }
+
+    private static String property(Received r, String name, JsonNode fallback) {
+        Object value = r.properties().get(name);
+        return value != null ? value.toString() : text(fallback);
+    }
+
+    private static String text(JsonNode node) {
+        return node.isTextual() ? node.textValue() : null;
+    }
+
+    private static Optional<Instant> time(JsonNode node) {
+        if (!node.isTextual()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(OffsetDateTime.parse(node.textValue()).toInstant());
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+}

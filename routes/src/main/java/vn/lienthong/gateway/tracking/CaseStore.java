@@ -1,0 +1,296 @@
+package vn.lienthong.gateway.tracking;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The case tables ({@code tracked_case}, {@code case_recipient}, {@code case_status}), always inside
+ * the caller's transaction. Plain SQL that runs on PostgreSQL and H2.
+ */
+public final class CaseStore {
+
+    static final String CASE_COLUMNS = "record_id, tracking_code, record_type, kind, source_id, source_record_id, channel, "
+            + "province_code, agency_code, category_code, status, accepted_at, updated_at, status_reported_at, first_handling_at, "
+            + "handling_agency_code, handling_agency_name, due_at, completed_at, overdue, reporter_key, notify_phone";
+
+    private CaseStore() {
+    }
+
+    /** A newly accepted case and the subscribers whose queues received it. */
+    public record NewCase(CaseRow row, List<String> recipients, long logSeq) {
+    }
+
+    /** One status a case went through. */
+    public record StatusRow(long id, String recordId, CaseStatus status, CaseStatus previous, String handlingAgencyCode,
+            String handlingAgencyName, String reportedBy, Instant reportedAt, Instant recordedAt) {
+    }
+
+    /** A status change of a case with what a portal is told about it. */
+    public record PortalChange(long cursor, String trackingCode, String recordId, String sourceRecordId, CaseStatus status,
+            CaseStatus previous, String handlingAgencyCode, String handlingAgencyName, Instant changedAt) {
+    }
+
+    public static void insert(Connection c, List<NewCase> cases) throws SQLException {
+        if (cases.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO tracked_case (" + CASE_COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (NewCase n : cases) {
+                CaseRow r = n.row();
+                int i = 1;
+                s.setString(i++, r.recordId());
+                s.setString(i++, r.trackingCode());
+                s.setString(i++, r.recordType());
+                text(s, i++, r.kind());
+                s.setString(i++, r.sourceId());
+                text(s, i++, r.sourceRecordId());
+                text(s, i++, r.channel());
+                text(s, i++, r.provinceCode());
+                text(s, i++, r.agencyCode());
+                text(s, i++, r.categoryCode());
+                s.setString(i++, r.status().name());
+                time(s, i++, r.acceptedAt());
+                time(s, i++, r.updatedAt());
+                time(s, i++, r.statusReportedAt());
+                time(s, i++, r.firstHandlingAt());
+                text(s, i++, r.handlingAgencyCode());
+                text(s, i++, r.handlingAgencyName());
+                time(s, i++, r.dueAt());
+                time(s, i++, r.completedAt());
+                s.setBoolean(i++, r.overdue());
+                text(s, i++, r.reporterKey());
+                text(s, i, r.notifyPhone());
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO case_recipient (record_id, subscriber_id) VALUES (?, ?)")) {
+            int n = 0;
+            for (NewCase nc : cases) {
+                for (String subscriber : nc.recipients()) {
+                    s.setString(1, nc.row().recordId());
+                    s.setString(2, subscriber);
+                    s.addBatch();
+                    n++;
+                }
+            }
+            if (n > 0) {
+                s.executeBatch();
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO case_status (record_id, source_id, status, reported_at, "
+                + "recorded_at, log_seq) VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (NewCase nc : cases) {
+                s.setString(1, nc.row().recordId());
+                s.setString(2, nc.row().sourceId());
+                s.setString(3, CaseStatus.RECEIVED.name());
+                time(s, 4, nc.row().acceptedAt());
+                time(s, 5, nc.row().updatedAt());
+                s.setLong(6, nc.logSeq());
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    public static boolean exists(Connection c, String recordId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM tracked_case WHERE record_id = ?")) {
+            s.setString(1, recordId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next();
+            }
+        }
+    }
+
+    public static Optional<CaseRow> byTrackingCode(Connection c, String trackingCode, boolean forUpdate) throws SQLException {
+        return one(c, "SELECT " + CASE_COLUMNS + " FROM tracked_case WHERE tracking_code = ?" + (forUpdate ? " FOR UPDATE" : ""),
+                trackingCode);
+    }
+
+    public static Optional<CaseRow> byRecordId(Connection c, String recordId, boolean forUpdate) throws SQLException {
+        return one(c, "SELECT " + CASE_COLUMNS + " FROM tracked_case WHERE record_id = ?" + (forUpdate ? " FOR UPDATE" : ""),
+                recordId);
+    }
+
+    private static Optional<CaseRow> one(Connection c, String sql, String key) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, key);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(row(r)) : Optional.empty();
+            }
+        }
+    }
+
+    private static CaseRow row(ResultSet r) throws SQLException {
+        return new CaseRow(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5), r.getString(6),
+                r.getString(7), r.getString(8), r.getString(9), r.getString(10), CaseStatus.valueOf(r.getString(11)),
+                instant(r, 12), instant(r, 13), instant(r, 14), instant(r, 15), r.getString(16), r.getString(17),
+                instant(r, 18), instant(r, 19), r.getBoolean(20), r.getString(21), r.getString(22));
+    }
+
+    /** Subscribers whose queue received the case. */
+    public static List<String> recipients(Connection c, String recordId) throws SQLException {
+        List<String> list = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT subscriber_id FROM case_recipient WHERE record_id = ? ORDER BY subscriber_id")) {
+            s.setString(1, recordId);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    list.add(r.getString(1));
+                }
+            }
+        }
+        return list;
+    }
+
+    public static boolean isRecipient(Connection c, String recordId, String subscriberId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM case_recipient WHERE record_id = ? AND subscriber_id = ?")) {
+            s.setString(1, recordId);
+            s.setString(2, subscriberId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next();
+            }
+        }
+    }
+
+    /** @return true when this was the subscriber's first delivery of the case */
+    public static boolean markDelivered(Connection c, String recordId, String subscriberId, Instant at) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "UPDATE case_recipient SET delivered_at = ? WHERE record_id = ? AND subscriber_id = ? AND delivered_at IS NULL")) {
+            time(s, 1, at);
+            s.setString(2, recordId);
+            s.setString(3, subscriberId);
+            return s.executeUpdate() > 0;
+        }
+    }
+
+    /**
+     * Records a status the case went through and, when {@code current}, makes it the case's status.
+     *
+     * @return the id of the {@code case_status} row (the portals' cursor)
+     */
+    public static long recordStatus(Connection c, CaseRow before, CaseStatus status, String agencyCode, String agencyName,
+            String reportedBy, Instant reportedAt, Instant now, long logSeq, boolean current) throws SQLException {
+        long id;
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO case_status (record_id, source_id, status, previous_status, "
+                + "handling_agency_code, handling_agency_name, reported_by, reported_at, recorded_at, log_seq) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
+            s.setString(1, before.recordId());
+            s.setString(2, before.sourceId());
+            s.setString(3, status.name());
+            s.setString(4, before.status().name());
+            text(s, 5, agencyCode);
+            text(s, 6, agencyName);
+            text(s, 7, reportedBy);
+            time(s, 8, reportedAt);
+            time(s, 9, now);
+            s.setLong(10, logSeq);
+            s.executeUpdate();
+            try (ResultSet keys = s.getGeneratedKeys()) {
+                keys.next();
+                id = keys.getLong(1);
+            }
+        }
+        if (current) {
+            boolean handling = status != CaseStatus.RECEIVED && status != CaseStatus.FORWARDED;
+            try (PreparedStatement s = c.prepareStatement("UPDATE tracked_case SET status = ?, updated_at = ?, "
+                    + "status_reported_at = ?, handling_agency_code = ?, handling_agency_name = ?, "
+                    + "first_handling_at = CASE WHEN first_handling_at IS NULL AND ? THEN ? ELSE first_handling_at END, "
+                    + "first_handling_agency = CASE WHEN first_handling_agency IS NULL AND ? THEN ? ELSE first_handling_agency END "
+                    + "WHERE record_id = ?")) {
+                s.setString(1, status.name());
+                time(s, 2, now);
+                time(s, 3, reportedAt);
+                text(s, 4, agencyCode == null ? before.handlingAgencyCode() : agencyCode);
+                text(s, 5, agencyCode == null && agencyName == null ? before.handlingAgencyName() : agencyName);
+                s.setBoolean(6, handling);
+                time(s, 7, reportedAt);
+                s.setBoolean(8, handling);
+                text(s, 9, agencyCode == null ? before.handlingAgencyCode() : agencyCode);
+                s.setString(10, before.recordId());
+                s.executeUpdate();
+            }
+        }
+        return id;
+    }
+
+    public static List<StatusRow> history(Connection c, String recordId) throws SQLException {
+        List<StatusRow> list = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT id, record_id, status, previous_status, handling_agency_code, "
+                + "handling_agency_name, reported_by, reported_at, recorded_at FROM case_status WHERE record_id = ? ORDER BY id")) {
+            s.setString(1, recordId);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    String previous = r.getString(4);
+                    list.add(new StatusRow(r.getLong(1), r.getString(2), CaseStatus.valueOf(r.getString(3)),
+                            previous == null ? null : CaseStatus.valueOf(previous), r.getString(5), r.getString(6),
+                            r.getString(7), instant(r, 8), instant(r, 9)));
+                }
+            }
+        }
+        return list;
+    }
+
+    /** Status changes of a source's records after a cursor, oldest first (the portals' pull API). */
+    public static List<PortalChange> changesForSource(Connection c, String sourceId, long after, int limit) throws SQLException {
+        List<PortalChange> list = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT s.id, t.tracking_code, t.record_id, t.source_record_id, s.status, "
+                + "s.previous_status, s.handling_agency_code, s.handling_agency_name, s.recorded_at "
+                + "FROM case_status s JOIN tracked_case t ON t.record_id = s.record_id "
+                + "WHERE s.source_id = ? AND s.id > ? AND s.status <> 'RECEIVED' ORDER BY s.id LIMIT ?")) {
+            s.setString(1, sourceId);
+            s.setLong(2, after);
+            s.setInt(3, limit);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    String previous = r.getString(6);
+                    list.add(new PortalChange(r.getLong(1), r.getString(2), r.getString(3), r.getString(4),
+                            CaseStatus.valueOf(r.getString(5)), previous == null ? null : CaseStatus.valueOf(previous),
+                            r.getString(7), r.getString(8), instant(r, 9)));
+                }
+            }
+        }
+        return list;
+    }
+
+    /** Forgets SMS reporters' numbers of cases accepted before the cutoff (retention). */
+    public static int forgetPhones(Connection c, Instant cutoff) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "UPDATE tracked_case SET notify_phone = NULL WHERE notify_phone IS NOT NULL AND accepted_at < ?")) {
+            time(s, 1, cutoff);
+            return s.executeUpdate();
+        }
+    }
+
+    static void text(PreparedStatement s, int i, String value) throws SQLException {
+        if (value == null) {
+            s.setNull(i, Types.VARCHAR);
+        } else {
+            s.setString(i, value);
+        }
+    }
+
+    static void time(PreparedStatement s, int i, Instant value) throws SQLException {
+        if (value == null) {
+            s.setNull(i, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            // milliseconds: what every database here stores exactly, so a value read back compares equal
+            s.setObject(i, OffsetDateTime.ofInstant(value.truncatedTo(java.time.temporal.ChronoUnit.MILLIS), ZoneOffset.UTC));
+        }
+    }
+
+    static Instant instant(ResultSet r, int i) throws SQLException {
+        OffsetDateTime t = r.getObject(i, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+}
