@@ -58,6 +58,7 @@ final class Commands {
             case "hash-password" -> hashPassword(args);
             case "bench-broker" -> vn.lienthong.gateway.bench.BrokerBaseline.run(args);
             case "bench-intake" -> vn.lienthong.gateway.bench.IntakeLoad.run(args);
+            case "verify-log" -> vn.lienthong.gateway.messagelog.VerifyLogCommand.run(args);
             default -> {
                 System.err.println("unknown command: " + args[0]);
                 yield 2;

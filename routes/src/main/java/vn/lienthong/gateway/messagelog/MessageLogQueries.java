@@ -47,6 +47,11 @@ public final class MessageLogQueries {
         return Optional.of(Gzip.decompress(p.get().gzip()));
     }
 
+    /** Walks the whole chain and its payloads (as {@code verify-log} does). */
+    public ChainVerifier.Result verify() throws SQLException {
+        return db.read(ChainVerifier::verify);
+    }
+
     /** Number of entries in the chain (its head). */
     public long headSeq() throws SQLException {
         return db.read(MessageLogQueries::head);

@@ -50,7 +50,8 @@ public class AdminRoutes extends RouteBuilder {
         rest("/v1/admin")
                 .get("/figures").to("direct:admin-rest-figures")
                 .get("/message-log/records/{recordId}").to("direct:admin-rest-message-log")
-                .get("/message-log/records/{recordId}/raw").to("direct:admin-rest-message-log-raw");
+                .get("/message-log/records/{recordId}/raw").to("direct:admin-rest-message-log-raw")
+                .get("/message-log/verification").to("direct:admin-rest-message-log-verification");
 
         from("direct:admin-rest-figures").routeId("admin-rest-figures")
                 .routeConfigurationId(RestProblems.ID)
@@ -61,6 +62,25 @@ public class AdminRoutes extends RouteBuilder {
         from("direct:admin-rest-message-log-raw").routeId("admin-rest-message-log-raw")
                 .routeConfigurationId(RestProblems.ID)
                 .process(this::raw);
+        from("direct:admin-rest-message-log-verification").routeId("admin-rest-message-log-verification")
+                .routeConfigurationId(RestProblems.ID)
+                .process(this::verification);
+    }
+
+    void verification(Exchange exchange) throws SQLException {
+        String operator = access.check(exchange.getMessage().getHeader("X-Api-Key", String.class));
+        vn.lienthong.gateway.messagelog.ChainVerifier.Result result = log.verify();
+        AUDIT.info("operator {} verified the message log: {}", operator, result.intact() ? "intact" : result.mismatch().get());
+        ObjectNode json = IntakeService.json().createObjectNode()
+                .put("intact", result.intact())
+                .put("entries", result.entries())
+                .put("headSeq", result.headSeq())
+                .put("headHash", result.headHash())
+                .put("payloadsChecked", result.payloadsChecked())
+                .put("payloadsPurged", result.payloadsPurged());
+        result.mismatch().ifPresent(m -> json.putObject("mismatch").put("seq", m.seq()).put("event", m.event())
+                .put("recordId", m.recordId()).put("reason", m.reason()));
+        json(exchange, json);
     }
 
     void figures(Exchange exchange) throws SQLException {
