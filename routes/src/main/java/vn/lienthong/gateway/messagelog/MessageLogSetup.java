@@ -35,6 +35,7 @@ import vn.lienthong.gateway.tracking.RateLimiter;
 import vn.lienthong.gateway.tracking.Recipients;
 import vn.lienthong.gateway.tracking.ReporterKeys;
 import vn.lienthong.gateway.tracking.StatusBrokerRoute;
+import vn.lienthong.gateway.tracking.StatusSenderPlugin;
 import vn.lienthong.gateway.tracking.SubscriberCredentials;
 import vn.lienthong.gateway.tracking.TrackingProperties;
 import vn.lienthong.gateway.tracking.TrackingRestProcessor;
@@ -125,6 +126,12 @@ public class MessageLogSetup {
     @Bean
     MessageLogRetention messageLogRetention(Database db, MessageLogProperties properties, Clock clock) {
         return new MessageLogRetention(db, properties.payloadRetention(), clock);
+    }
+
+    /** Installed into the embedded broker by {@code BrokerSetup}: the sender of each status report, for every protocol. */
+    @Bean
+    StatusSenderPlugin statusSenderPlugin() {
+        return new StatusSenderPlugin();
     }
 
     /** Installed into the embedded broker by {@code BrokerSetup}. */

@@ -22,6 +22,7 @@ import vn.lienthong.gateway.error.GatewayException;
  */
 public class StatusBrokerRoute extends RouteBuilder {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StatusBrokerRoute.class);
     public static final String ROUTE_ID = "status-broker";
     static final String VALIDATED_USER = "_AMQ_VALIDATED_USER";
     static final String REFUSAL = "lienthongRefusal";
@@ -60,6 +61,9 @@ public class StatusBrokerRoute extends RouteBuilder {
         jakarta.jms.Message message = exchange.getIn(JmsMessage.class).getJmsMessage();
         String subscriberId = message.getStringProperty(VALIDATED_USER);
         byte[] body = body(message);
+        if (subscriberId == null) {
+            LOG.warn("status report without validated user; properties {}", java.util.Collections.list(message.getPropertyNames()));
+        }
         if (!subscribers.isSubscriber(subscriberId)) {
             refuse(exchange, subscriberId, ErrorCode.UNAUTHENTICATED, "the sender is not a configured subscriber", body);
             return;
@@ -75,6 +79,7 @@ public class StatusBrokerRoute extends RouteBuilder {
     }
 
     private static void refuse(Exchange exchange, String subscriberId, ErrorCode code, String reason, byte[] body) {
+        LOG.warn("status report from {} parked on {}: {} ({})", subscriberId, BrokerAddresses.REJECTED, code.code(), reason);
         org.apache.camel.Message out = exchange.getMessage();
         out.setHeader(REFUSAL, code.code());
         out.setHeader("lienthongReason", reason);
