@@ -1,5 +1,6 @@
 package vn.lienthong.gateway.intake;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import vn.lienthong.gateway.publish.Companion;
 import vn.lienthong.gateway.publish.Feed;
@@ -20,7 +21,7 @@ public interface IntakeLog {
 
         @Override
         public Capture capture(Submission submission) {
-            return (feed, recordId, canonical, properties) -> null;
+            return (feed, recordId, record, canonical, properties) -> null;
         }
     };
 
@@ -37,7 +38,11 @@ public interface IntakeLog {
     /** Builds each record's log entry. */
     @FunctionalInterface
     interface Capture {
-        /** @return the message to store with the record, or null */
-        Companion companion(Feed feed, String recordId, byte[] canonical, Map<String, Object> properties);
+        /**
+         * @param record    the canonical record (read only)
+         * @param canonical its UTF-8 JSON, as published
+         * @return the message to store with the record, or null
+         */
+        Companion companion(Feed feed, String recordId, JsonNode record, byte[] canonical, Map<String, Object> properties);
     }
 }

@@ -279,7 +279,7 @@ public final class IntakeService {
         try {
             Feed feed = Feed.of(type);
             PublishOutcome published = publisher.publish(feed, body, properties, id,
-                    capture.companion(feed, id, body, properties));
+                    capture.companion(feed, id, record, body, properties));
             return new IntakeResult(id, trackingCode,
                     published == PublishOutcome.PUBLISHED ? IntakeResult.ACCEPTED : IntakeResult.ALREADY_ACCEPTED);
         } catch (BrokerUnavailableException e) {

@@ -119,12 +119,12 @@ public final class ChainVerifier {
 
     /**
      * Every payload's content must still have its digest, every digest an entry names must have a
-     * payload row, and a payload may be empty only if a logged purge's cutoff covers the entry naming it.
+     * payload row, and a payload may be empty only if a logged purge covers the entry naming it.
      */
     private static Mismatch payloads(Connection c, long[] counts) throws SQLException {
         long first = Long.MAX_VALUE;
         String firstReason = null;
-        long purgeCutoff = latestPurgeCutoff(c);
+        long purgedThrough = purgedThroughSeq(c);
         try (PreparedStatement s = c.prepareStatement("SELECT sha256, kind, size, content, stored_at, purged_at FROM log_payload")) {
             s.setFetchSize(200);
             try (ResultSet r = s.executeQuery()) {
@@ -132,7 +132,7 @@ public final class ChainVerifier {
                     PayloadStore.Stored p = PayloadStore.stored(r);
                     if (p.gzip() == null) {
                         long[] named = firstEntryNaming(c, p.sha256());
-                        if (p.purgedAt() == null || named[1] >= purgeCutoff) {
+                        if (p.purgedAt() == null || named[0] > purgedThrough) {
                             if (named[0] < first) {
                                 first = named[0];
                                 firstReason = "its payload " + p.sha256() + " is empty, but no logged purge covers it";
@@ -198,20 +198,20 @@ public final class ChainVerifier {
         }
     }
 
-    /** The latest cutoff of a logged purge (ms): payloads of entries logged before it may be empty. */
-    private static long latestPurgeCutoff(Connection c) throws SQLException {
-        long cutoff = Long.MIN_VALUE;
+    /** How far logged purges went: payloads named by entries up to this one may be empty. */
+    private static long purgedThroughSeq(Connection c) throws SQLException {
+        long through = 0;
         try (PreparedStatement s = c.prepareStatement("SELECT details FROM log_entry WHERE event = 'PAYLOADS_PURGED'");
                 ResultSet r = s.executeQuery()) {
             while (r.next()) {
                 try {
-                    cutoff = Math.max(cutoff, vn.lienthong.gateway.intake.IntakeService.json().readTree(r.getString(1))
-                            .path("cutoff").asLong(Long.MIN_VALUE));
+                    through = Math.max(through, vn.lienthong.gateway.intake.IntakeService.json().readTree(r.getString(1))
+                            .path("throughSeq").asLong(0));
                 } catch (IOException | RuntimeException e) {
                     // an altered entry: the chain walk reports it
                 }
             }
         }
-        return cutoff;
+        return through;
     }
 }

@@ -107,7 +107,7 @@ public final class Database {
         Path dir = dataDir.toAbsolutePath().normalize().resolve(EMBEDDED_DIR);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl("jdbc:h2:file:" + dir.resolve("lienthong") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"
-                + ";DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"
+                + ";DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;CACHE_SIZE=32768"
                 + (mustExist ? ";IFEXISTS=TRUE" : ""));
         config.setUsername(EMBEDDED_USER);
         config.setPassword(embeddedPassword(dir, mustExist));

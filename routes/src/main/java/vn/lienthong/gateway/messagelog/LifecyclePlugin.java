@@ -87,8 +87,9 @@ public final class LifecyclePlugin implements ActiveMQServerMessagePlugin {
         if (id == null) {
             return;
         }
-        BrokerEvent e = new BrokerEvent(event.name().toLowerCase(java.util.Locale.ROOT) + ":" + UUID.randomUUID(), event,
-                id.toString(), subscriber, Instant.now(), detail);
+        Instant now = Instant.now();
+        BrokerEvent e = new BrokerEvent(EventKeys.of(event, now, UUID.randomUUID().toString()), event,
+                id.toString(), subscriber, now, detail);
         if (tx == null) {
             offer(e);
         } else {

@@ -77,6 +77,11 @@ public final class LogChain {
             this.loggedAt = loggedAt;
         }
 
+        /** The last entry's sequence number (including entries added and not yet flushed). */
+        public long headSeq() {
+            return seq;
+        }
+
         /** Adds an entry; returns it with its sequence number and hash. */
         public LogEntry add(NewEntry e) {
             LogEntry entry = new LogEntry(seq + 1, e.eventKey(), e.event(), e.recordId(), e.trackingCode(), e.subscriberId(),

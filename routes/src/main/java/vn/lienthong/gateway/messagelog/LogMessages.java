@@ -27,14 +27,19 @@ public final class LogMessages {
     static final String EVENT = "logEvent";
     static final String EVENT_KEY = "logEventKey";
     static final String FEED = "logFeed";
-    static final String RAW_SHA256 = "logRawSha256";
-    static final String RAW_SIZE = "logRawSize";
     static final String RAW_FORMAT = "logRawFormat";
     static final String RECORD_ID = "logRecordId";
     static final String SUBSCRIBER_ID = "logSubscriberId";
     static final String AT = "logAt";
     static final String DETAIL = "logDetail";
-    private static final int FORMAT_VERSION = 1;
+    private static final int FORMAT_VERSION = 2;
+
+    /**
+     * What the case row needs beyond the message properties, carried in the body (never in message
+     * properties, which brokers may write to their logs): the reporter's number is personal data.
+     */
+    public record CaseFields(String acceptedAt, String sourceRecordId, String dueAt, String completedAt, String reporterPhone) {
+    }
 
     private LogMessages() {
     }
@@ -49,12 +54,11 @@ public final class LogMessages {
      *
      * @param properties the record's message properties (those the subscriber filters see)
      * @param canonical  UTF-8 JSON of the canonical record
-     * @param rawGzip    the raw input as received, gzip-compressed
-     * @param rawSha256  SHA-256 of the raw input (uncompressed)
+     * @param raw        the raw input as received
      * @param rawFormat  CANONICAL or NATIVE
      */
-    public record Received(String eventKey, String recordId, Feed feed, Map<String, Object> properties, byte[] canonical,
-            byte[] rawGzip, String rawSha256, long rawSize, String rawFormat) implements Incoming {
+    public record Received(String eventKey, String recordId, Feed feed, Map<String, Object> properties, CaseFields fields,
+            byte[] canonical, byte[] raw, String rawFormat) implements Incoming {
     }
 
     /** Something the broker did with a record on a subscriber queue. */
@@ -63,22 +67,27 @@ public final class LogMessages {
     }
 
     public static Companion received(Feed feed, String recordId, byte[] canonical, Map<String, Object> properties,
-            byte[] rawGzip, String rawSha256, long rawSize, String rawFormat) {
+            CaseFields fields, byte[] raw, String rawFormat) {
         Map<String, Object> p = new HashMap<>(properties);
         p.put(EVENT, LogEvent.RECEIVED.name());
-        p.put(EVENT_KEY, "received:" + recordId);
+        p.put(EVENT_KEY, EventKeys.of(LogEvent.RECEIVED, java.time.Instant.now(), recordId));
         p.put(FEED, feed.key());
         p.put(RECORD_ID, recordId);
-        p.put(RAW_SHA256, rawSha256);
-        p.put(RAW_SIZE, rawSize);
         p.put(RAW_FORMAT, rawFormat);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(canonical.length + rawGzip.length + 16);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(canonical.length + raw.length + 128);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(FORMAT_VERSION);
             out.writeInt(canonical.length);
             out.write(canonical);
-            out.writeInt(rawGzip.length);
-            out.write(rawGzip);
+            out.writeInt(raw.length);
+            out.write(raw);
+            for (String field : new String[] {fields.acceptedAt(), fields.sourceRecordId(), fields.dueAt(), fields.completedAt(),
+                    fields.reporterPhone()}) {
+                out.writeBoolean(field != null);
+                if (field != null) {
+                    out.writeUTF(field);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -120,6 +129,7 @@ public final class LogMessages {
         bytes.readBytes(body);
         byte[] canonical;
         byte[] raw;
+        String[] fields = new String[5];
         try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(body))) {
             int version = in.readUnsignedByte();
             if (version != FORMAT_VERSION) {
@@ -127,6 +137,9 @@ public final class LogMessages {
             }
             canonical = in.readNBytes(in.readInt());
             raw = in.readNBytes(in.readInt());
+            for (int i = 0; i < fields.length; i++) {
+                fields[i] = in.readBoolean() ? in.readUTF() : null;
+            }
         } catch (IOException e) {
             throw new IllegalArgumentException("truncated log message: " + e.getMessage(), e);
         }
@@ -139,7 +152,8 @@ public final class LogMessages {
         }
         Feed feed = Feed.byKey(message.getStringProperty(FEED))
                 .orElseThrow(() -> new IllegalArgumentException("unknown feed in log message"));
-        return new Received(key, message.getStringProperty(RECORD_ID), feed, properties, canonical, raw,
-                message.getStringProperty(RAW_SHA256), message.getLongProperty(RAW_SIZE), message.getStringProperty(RAW_FORMAT));
+        return new Received(key, message.getStringProperty(RECORD_ID), feed, properties,
+                new CaseFields(fields[0], fields[1], fields[2], fields[3], fields[4]), canonical, raw,
+                message.getStringProperty(RAW_FORMAT));
     }
 }

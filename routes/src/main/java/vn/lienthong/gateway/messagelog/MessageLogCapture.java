@@ -1,16 +1,15 @@
 package vn.lienthong.gateway.messagelog;
 
-import java.util.Map;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.function.Predicate;
 import vn.lienthong.gateway.intake.IntakeLog;
 import vn.lienthong.gateway.intake.Submission;
-import vn.lienthong.gateway.publish.Companion;
-import vn.lienthong.gateway.publish.Feed;
 
 /**
- * The intake side of the message log. On the request thread it only compresses and hashes the raw
- * input (once per submission) and frames the log message that the publisher stores in the same
- * broker transaction as the record; the database is written later by {@link MessageLogWriter}.
+ * The intake side of the message log. On the request thread it only frames the log message (the raw
+ * input as received, the canonical record, what the case needs) that the publisher stores in the same
+ * broker transaction as the record; compressing, hashing and the database wait for
+ * {@link MessageLogWriter}.
  */
 public final class MessageLogCapture implements IntakeLog {
 
@@ -28,20 +27,17 @@ public final class MessageLogCapture implements IntakeLog {
 
     @Override
     public Capture capture(Submission submission) {
-        return new Capture() {
-            private byte[] rawGzip;
-            private String rawSha256;
-
-            @Override
-            public Companion companion(Feed feed, String recordId, byte[] canonical, Map<String, Object> properties) {
-                if (rawGzip == null) {
-                    // once per submission: a batch's records share its raw input
-                    rawGzip = Gzip.compress(submission.body());
-                    rawSha256 = EntryHash.sha256Hex(submission.body());
-                }
-                return LogMessages.received(feed, recordId, canonical, properties, rawGzip, rawSha256,
-                        submission.body().length, submission.format().name());
-            }
+        return (feed, recordId, record, canonical, properties) -> {
+            // what the case needs, taken from the record at hand so that the writer does not parse it again
+            JsonNode person = record.has("reporter") ? record.path("reporter") : record.path("applicant");
+            LogMessages.CaseFields fields = new LogMessages.CaseFields(text(record.path("acceptedAt")),
+                    text(record.path("source").path("recordId")), text(record.path("dueAt")), text(record.path("completedAt")),
+                    text(person.path("phone")));
+            return LogMessages.received(feed, recordId, canonical, properties, fields, submission.body(), submission.format().name());
         };
+    }
+
+    private static String text(JsonNode node) {
+        return node.isValueNode() ? node.asText() : null;
     }
 }

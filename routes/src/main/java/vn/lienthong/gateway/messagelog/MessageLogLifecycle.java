@@ -21,14 +21,16 @@ public final class MessageLogLifecycle implements SmartLifecycle {
     private final LifecycleForwarder forwarder;
     private final PortalWebhooks webhooks;
     private final MessageLogRetention retention;
+    private final KnownRecords known;
     private final Duration purgeInterval;
     private ScheduledExecutorService scheduler;
     private volatile boolean running;
 
-    /** @param writer null when the log is off; likewise the forwarder */
+    /** @param writer null when the log is off; likewise the forwarder and the known-id filter */
     public MessageLogLifecycle(MessageLogWriter writer, LifecycleForwarder forwarder, PortalWebhooks webhooks,
-            MessageLogRetention retention, Duration purgeInterval) {
+            MessageLogRetention retention, KnownRecords known, Duration purgeInterval) {
         this.writer = writer;
+        this.known = known;
         this.forwarder = forwarder;
         this.webhooks = webhooks;
         this.retention = retention;
@@ -37,6 +39,9 @@ public final class MessageLogLifecycle implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
+        if (known != null) {
+            known.start();
+        }
         if (writer != null) {
             writer.start();
         }
@@ -67,6 +72,9 @@ public final class MessageLogLifecycle implements SmartLifecycle {
             scheduler.shutdownNow();
         }
         webhooks.close();
+        if (known != null) {
+            known.close();
+        }
         try {
             if (forwarder != null) {
                 forwarder.close();

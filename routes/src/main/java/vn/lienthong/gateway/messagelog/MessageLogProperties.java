@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                         same on every instance)
  * @param knownIdLookup    before publishing, ask the log whether a record id was accepted before
  *                         (catches resubmissions the broker's duplicate-id cache forgot)
+ * @param batchWait        how long the writer lets messages gather after a batch that was not full:
+ *                         fewer, larger database transactions leave more CPU to intake
  */
 @ConfigurationProperties(prefix = "lienthong.message-log")
 public record MessageLogProperties(
@@ -24,7 +26,8 @@ public record MessageLogProperties(
         Duration payloadRetention,
         Duration purgeInterval,
         String reporterKey,
-        Boolean knownIdLookup) {
+        Boolean knownIdLookup,
+        Duration batchWait) {
 
     public MessageLogProperties {
         enabled = enabled == null || enabled;
@@ -32,6 +35,7 @@ public record MessageLogProperties(
         payloadRetention = payloadRetention == null ? Duration.ofDays(365) : payloadRetention;
         purgeInterval = purgeInterval == null ? Duration.ofHours(1) : purgeInterval;
         knownIdLookup = knownIdLookup == null || knownIdLookup;
+        batchWait = batchWait == null ? Duration.ofMillis(200) : batchWait;
     }
 
     public boolean isEnabled() {

@@ -1,8 +1,6 @@
 package vn.lienthong.gateway.messagelog;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -39,8 +37,16 @@ public final class MessageLogRecorder {
     private final ReporterKeys reporterKeys;
     private final PortalWebhooks webhooks;
     private final Clock clock;
+    private final java.util.function.Consumer<String> stored;
 
     public MessageLogRecorder(Database db, Recipients recipients, ReporterKeys reporterKeys, PortalWebhooks webhooks, Clock clock) {
+        this(db, recipients, reporterKeys, webhooks, clock, id -> { });
+    }
+
+    /** @param stored told each record id once it is committed (the known-id filter) */
+    public MessageLogRecorder(Database db, Recipients recipients, ReporterKeys reporterKeys, PortalWebhooks webhooks, Clock clock,
+            java.util.function.Consumer<String> stored) {
+        this.stored = stored;
         this.db = db;
         this.recipients = recipients;
         this.reporterKeys = reporterKeys;
@@ -49,16 +55,17 @@ public final class MessageLogRecorder {
     }
 
     /** What one batch did. */
-    public record Outcome(int entries, int skipped, List<CaseChange> changes) {
+    public record Outcome(int entries, int skipped, List<CaseChange> changes, List<String> received) {
     }
 
     public Outcome record(List<Incoming> batch) throws SQLException {
         if (batch.isEmpty()) {
-            return new Outcome(0, 0, List.of());
+            return new Outcome(0, 0, List.of(), List.of());
         }
         Instant now = clock.instant();
         Outcome outcome = db.inTransaction(c -> write(c, batch, now));
         db.syncToDisk();
+        outcome.received().forEach(stored);
         return outcome;
     }
 
@@ -78,6 +85,11 @@ public final class MessageLogRecorder {
                 events.add(e);
             }
         }
+        if (!received.isEmpty()) {
+            // a record published twice (its earlier acceptance was not known in time) is logged once
+            Set<String> stored = CaseStore.existing(c, received.stream().map(Received::recordId).toList());
+            received.removeIf(r -> stored.contains(r.recordId()));
+        }
         List<PayloadStore.Payload> payloads = new ArrayList<>();
         List<CaseStore.NewCase> cases = new ArrayList<>();
         for (Received r : received) {
@@ -90,53 +102,49 @@ public final class MessageLogRecorder {
             brokerEvent(c, chain, e, now).ifPresent(changes::add);
         }
         int written = chain.flush().size();
-        return new Outcome(written, batch.size() - received.size() - events.size(), changes);
+        return new Outcome(written, batch.size() - received.size() - events.size(), changes,
+                received.stream().map(Received::recordId).toList());
     }
 
     private CaseStore.NewCase receive(LogChain.Appender chain, Received r, List<PayloadStore.Payload> payloads, Instant now) {
-        JsonNode record;
-        try {
-            record = IntakeService.json().readTree(r.canonical());
-        } catch (IOException e) {
-            throw new IllegalArgumentException("log message for " + r.recordId() + " holds no JSON record", e);
-        }
         String recordSha = EntryHash.sha256Hex(r.canonical());
-        payloads.add(new PayloadStore.Payload(r.rawSha256(), PayloadStore.Kind.RAW, r.rawSize(), r.rawGzip()));
+        String rawSha = EntryHash.sha256Hex(r.raw());
+        if (payloads.stream().noneMatch(p -> p.sha256().equals(rawSha))) {
+            // the records of one batch share their raw input: compressed once
+            payloads.add(new PayloadStore.Payload(rawSha, PayloadStore.Kind.RAW, r.raw().length, Gzip.compress(r.raw())));
+        }
         payloads.add(new PayloadStore.Payload(recordSha, PayloadStore.Kind.RECORD, r.canonical().length, Gzip.compress(r.canonical())));
 
-        String trackingCode = text(record.path("trackingCode"));
-        String sourceId = text(record.path("source").path("sourceId"));
-        String channel = text(record.path("source").path("channel"));
-        Instant acceptedAt = time(record.path("acceptedAt")).orElse(now);
+        String trackingCode = property(r, MessageProperties.TRACKING_CODE);
+        String sourceId = property(r, MessageProperties.SOURCE_ID);
+        String channel = property(r, MessageProperties.CHANNEL);
+        LogMessages.CaseFields fields = r.fields();
+        Instant acceptedAt = time(fields.acceptedAt()).orElse(now);
         String recordType = r.feed().recordType().slug();
         ObjectNode details = IntakeService.json().createObjectNode()
                 .put("recordType", recordType)
                 .put("sourceId", sourceId)
                 .put("channel", channel)
                 .put("format", r.rawFormat())
-                .put("rawSize", r.rawSize());
-        LogEntry receivedEntry = chain.add(new NewEntry(r.eventKey(), LogEvent.RECEIVED, r.recordId(), trackingCode, null,
-                acceptedAt, details.toString(), r.rawSha256(), recordSha));
+                .put("rawSize", r.raw().length);
+        chain.add(new NewEntry(r.eventKey(), LogEvent.RECEIVED, r.recordId(), trackingCode, null,
+                acceptedAt, details.toString(), rawSha, recordSha));
         List<String> to = recipients.of(r.feed(), r.properties());
         ObjectNode published = IntakeService.json().createObjectNode().put("feed", r.feed().address());
         com.fasterxml.jackson.databind.node.ArrayNode list = published.putArray("recipients");
         to.forEach(list::add);
-        chain.add(new NewEntry("published:" + r.recordId(), LogEvent.PUBLISHED, r.recordId(), trackingCode, null, acceptedAt,
+        chain.add(new NewEntry(EventKeys.of(LogEvent.PUBLISHED, acceptedAt, r.recordId()), LogEvent.PUBLISHED, r.recordId(), trackingCode, null, acceptedAt,
                 published.toString(), null, null));
 
-        JsonNode person = record.has("reporter") ? record.path("reporter") : record.path("applicant");
-        String phone = text(person.path("phone"));
         // the values the subscribers' filters saw, as published
-        CaseRow row = new CaseRow(r.recordId(), trackingCode, recordType,
-                property(r, MessageProperties.KIND, record.path("kind")), sourceId,
-                text(record.path("source").path("recordId")), channel,
-                property(r, MessageProperties.PROVINCE_CODE, record.path("location").path("provinceCode")),
-                property(r, MessageProperties.AGENCY_CODE, record.path("agency").path("code")),
-                property(r, MessageProperties.CATEGORY, record.path("category").path("code")), CaseStatus.RECEIVED,
-                acceptedAt, acceptedAt, null, null, null, null, time(record.path("dueAt")).orElse(null),
-                time(record.path("completedAt")).orElse(null), record.path("overdue").asBoolean(false),
-                reporterKeys.of(phone), "SMS".equals(channel) ? phone : null);
-        return new CaseStore.NewCase(row, to, receivedEntry.seq());
+        Object overdue = r.properties().get(MessageProperties.OVERDUE);
+        CaseRow row = new CaseRow(r.recordId(), trackingCode, recordType, property(r, MessageProperties.KIND), sourceId,
+                fields.sourceRecordId(), channel, property(r, MessageProperties.PROVINCE_CODE),
+                property(r, MessageProperties.AGENCY_CODE), property(r, MessageProperties.CATEGORY), CaseStatus.RECEIVED,
+                acceptedAt, acceptedAt, null, null, null, null, time(fields.dueAt()).orElse(null),
+                time(fields.completedAt()).orElse(null), Boolean.TRUE.equals(overdue) || "true".equals(String.valueOf(overdue)),
+                reporterKeys.of(fields.reporterPhone()), "SMS".equals(channel) ? fields.reporterPhone() : null);
+        return new CaseStore.NewCase(row, to);
     }
 
     private Optional<CaseChange> brokerEvent(Connection c, LogChain.Appender chain, BrokerEvent e, Instant now) throws SQLException {
@@ -155,7 +163,7 @@ public final class MessageLogRecorder {
         if (row.status() != CaseStatus.RECEIVED) {
             return Optional.empty();
         }
-        LogEntry forwarded = chain.add(new NewEntry("forwarded:" + row.recordId(), LogEvent.FORWARDED, row.recordId(),
+        LogEntry forwarded = chain.add(new NewEntry(EventKeys.of(LogEvent.FORWARDED, e.at(), row.recordId()), LogEvent.FORWARDED, row.recordId(),
                 row.trackingCode(), e.subscriberId(), e.at(), null, null, null));
         long cursor = CaseStore.recordStatus(c, row, CaseStatus.FORWARDED, null, null, e.subscriberId(), e.at(), now,
                 forwarded.seq(), true);
@@ -165,21 +173,17 @@ public final class MessageLogRecorder {
         return Optional.of(new CaseChange(after.view(), row.status(), after.notifyPhone()));
     }
 
-    private static String property(Received r, String name, JsonNode fallback) {
+    private static String property(Received r, String name) {
         Object value = r.properties().get(name);
-        return value != null ? value.toString() : text(fallback);
+        return value == null ? null : value.toString();
     }
 
-    private static String text(JsonNode node) {
-        return node.isTextual() ? node.textValue() : null;
-    }
-
-    private static Optional<Instant> time(JsonNode node) {
-        if (!node.isTextual()) {
+    private static Optional<Instant> time(String text) {
+        if (text == null) {
             return Optional.empty();
         }
         try {
-            return Optional.of(OffsetDateTime.parse(node.textValue()).toInstant());
+            return Optional.of(OffsetDateTime.parse(text).toInstant());
         } catch (java.time.format.DateTimeParseException e) {
             return Optional.empty();
         }

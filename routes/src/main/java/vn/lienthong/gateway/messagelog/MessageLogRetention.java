@@ -35,31 +35,76 @@ public final class MessageLogRetention {
 
     /** @return payloads purged */
     public int purgeOnce() throws SQLException {
+        int total = 0;
+        int n;
+        do {
+            n = purgeSome(CHUNK);
+            total += Math.max(0, n);
+        } while (n >= 0);
+        db.syncToDisk();
+        logHead();
+        return total;
+    }
+
+    private static final int CHUNK = 10_000;
+
+    /**
+     * Empties the payloads of at most {@code chunk} entries logged before the cutoff, in chain order,
+     * and logs it. @return payloads emptied, or -1 when no entry was left to purge
+     */
+    private int purgeSome(int chunk) throws SQLException {
         Instant now = clock.instant();
         Instant cutoff = now.minus(retention);
-        int purged = db.inTransaction(c -> {
+        return db.inTransaction(c -> {
             LogChain.Appender chain = LogChain.open(c, now);
-            int total = 0;
-            int n;
-            do {
-                n = PayloadStore.purge(c, cutoff, now, 1_000);
-                total += n;
-            } while (n > 0);
-            int phones = CaseStore.forgetPhones(c, cutoff);
-            if (total > 0 || phones > 0) {
-                chain.add(new LogChain.NewEntry("purge:" + UUID.randomUUID(), LogEvent.PAYLOADS_PURGED, null, null, null, now,
-                        IntakeService.json().createObjectNode().put("cutoff", cutoff.toEpochMilli()).put("payloads", total)
-                                .put("reporterNumbers", phones).toString(), null, null));
-                chain.flush();
+            long from;
+            try (PreparedStatement s = c.prepareStatement("SELECT purged_through_seq FROM log_retention WHERE id = 1 FOR UPDATE");
+                    ResultSet r = s.executeQuery()) {
+                r.next();
+                from = r.getLong(1);
             }
-            return total;
+            long through = lastLoggedBefore(c, from, Math.min(chain.headSeq(), from + chunk), cutoff);
+            int phones = CaseStore.forgetPhones(c, cutoff);
+            if (through <= from && phones == 0) {
+                return -1;
+            }
+            int purged = PayloadStore.purge(c, from, through, now);
+            try (PreparedStatement s = c.prepareStatement("UPDATE log_retention SET purged_through_seq = ? WHERE id = 1")) {
+                s.setLong(1, through);
+                s.executeUpdate();
+            }
+            chain.add(new LogChain.NewEntry(EventKeys.of(LogEvent.PAYLOADS_PURGED, now, UUID.randomUUID().toString()), LogEvent.PAYLOADS_PURGED, null, null, null, now,
+                    IntakeService.json().createObjectNode().put("cutoff", cutoff.toEpochMilli()).put("throughSeq", through)
+                            .put("payloads", purged).put("reporterNumbers", phones).toString(), null, null));
+            chain.flush();
+            if (purged > 0) {
+                LOG.info("message log retention: payloads of entries {} to {} ({} payload(s), logged before {}) purged", from + 1,
+                        through, purged, cutoff);
+            }
+            return through <= from ? -1 : purged;
         });
-        db.syncToDisk();
-        if (purged > 0) {
-            LOG.info("message log retention: {} payload(s) older than {} purged", purged, cutoff);
+    }
+
+    /** The last entry in (from, upTo] logged before the cutoff: entries are appended in time order, so a binary search. */
+    private static long lastLoggedBefore(java.sql.Connection c, long from, long upTo, Instant cutoff) throws SQLException {
+        long lo = from;
+        long hi = upTo;
+        try (PreparedStatement s = c.prepareStatement("SELECT logged_at FROM log_entry WHERE seq = ?")) {
+            while (lo < hi) {
+                long mid = lo + (hi - lo + 1) / 2;
+                s.setLong(1, mid);
+                long loggedAt;
+                try (ResultSet r = s.executeQuery()) {
+                    loggedAt = r.next() ? r.getLong(1) : Long.MAX_VALUE;
+                }
+                if (loggedAt < cutoff.toEpochMilli()) {
+                    lo = mid;
+                } else {
+                    hi = mid - 1;
+                }
+            }
         }
-        logHead();
-        return purged;
+        return lo;
     }
 
     private void logHead() throws SQLException {

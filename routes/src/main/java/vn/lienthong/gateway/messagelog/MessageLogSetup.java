@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import jakarta.jms.ConnectionFactory;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
 import org.apache.activemq.artemis.api.core.SimpleString;
@@ -109,8 +110,16 @@ public class MessageLogSetup {
     }
 
     @Bean
-    MessageLogRecorder messageLogRecorder(Database db, Recipients recipients, ReporterKeys keys, PortalWebhooks webhooks, Clock clock) {
-        return new MessageLogRecorder(db, recipients, keys, webhooks, clock);
+    MessageLogRecorder messageLogRecorder(Database db, Recipients recipients, ReporterKeys keys, PortalWebhooks webhooks, Clock clock,
+            ObjectProvider<KnownRecords> known) {
+        KnownRecords k = known.getIfAvailable();
+        return new MessageLogRecorder(db, recipients, keys, webhooks, clock, k == null ? id -> { } : k::add);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = {ENABLED, "lienthong.message-log.known-id-lookup"}, havingValue = "true", matchIfMissing = true)
+    KnownRecords knownRecords(Database db, Clock clock) {
+        return new KnownRecords(db, clock, Duration.ofSeconds(10));
     }
 
     @Bean
@@ -143,19 +152,20 @@ public class MessageLogSetup {
 
     @Bean
     @ConditionalOnProperty(name = ENABLED, havingValue = "true", matchIfMissing = true)
-    IntakeLog intakeLog(Database db, MessageLogProperties properties) {
-        return new MessageLogCapture(properties.knownIdLookup() ? new KnownRecords(db) : id -> false);
+    IntakeLog intakeLog(ObjectProvider<KnownRecords> known) {
+        KnownRecords k = known.getIfAvailable();
+        return new MessageLogCapture(k == null ? id -> false : k);
     }
 
     @Bean
     MessageLogLifecycle messageLogLifecycle(MessageLogProperties properties, ConnectionFactory brokerConnectionFactory,
             MessageLogRecorder recorder, CaseListeners listeners, ObjectProvider<LifecyclePlugin> plugin, PortalWebhooks webhooks,
-            MessageLogRetention retention, MeterRegistry meters) {
-        MessageLogWriter writer = properties.isEnabled()
-                ? new MessageLogWriter(brokerConnectionFactory, recorder, listeners, properties.batchSize(), meters) : null;
+            MessageLogRetention retention, ObjectProvider<KnownRecords> known, MeterRegistry meters) {
+        MessageLogWriter writer = properties.isEnabled() ? new MessageLogWriter(brokerConnectionFactory, recorder, listeners,
+                properties.batchSize(), properties.batchWait(), meters) : null;
         LifecyclePlugin p = plugin.getIfAvailable();
         LifecycleForwarder forwarder = p == null ? null : new LifecycleForwarder(p, brokerConnectionFactory);
-        return new MessageLogLifecycle(writer, forwarder, webhooks, retention, properties.purgeInterval());
+        return new MessageLogLifecycle(writer, forwarder, webhooks, retention, known.getIfAvailable(), properties.purgeInterval());
     }
 
     @Bean

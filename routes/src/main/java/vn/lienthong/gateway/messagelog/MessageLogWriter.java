@@ -40,6 +40,7 @@ public final class MessageLogWriter implements AutoCloseable {
     private final MessageLogRecorder recorder;
     private final CaseListeners listeners;
     private final int batchSize;
+    private final Duration batchWait;
     private final MeterRegistry meters;
     private volatile boolean running;
     private volatile boolean idle = true;
@@ -48,8 +49,9 @@ public final class MessageLogWriter implements AutoCloseable {
     private int singles;
 
     public MessageLogWriter(ConnectionFactory factory, MessageLogRecorder recorder, CaseListeners listeners, int batchSize,
-            MeterRegistry meters) {
+            Duration batchWait, MeterRegistry meters) {
         this.factory = factory;
+        this.batchWait = batchWait;
         this.recorder = recorder;
         this.listeners = listeners;
         this.batchSize = batchSize;
@@ -119,6 +121,10 @@ public final class MessageLogWriter implements AutoCloseable {
             singles = Math.max(0, singles - messages.size());
             meters.counter("lienthong.message.log.entries").increment(outcome.entries());
             listeners.notifyAll(outcome.changes());
+            if (messages.size() < limit && !batchWait.isZero()) {
+                // the queue is (nearly) empty: let the next batch gather instead of writing record by record
+                pause(batchWait);
+            }
         } catch (SQLException | RuntimeException e) {
             if (messages.size() == 1 && isDataProblem(e)) {
                 // this message alone is refused for what it holds: park it, keep the log moving

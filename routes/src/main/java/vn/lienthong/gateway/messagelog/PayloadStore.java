@@ -108,34 +108,35 @@ public final class PayloadStore {
     }
 
     /**
-     * Empties payloads stored before {@code cutoff}, at most {@code limit} of them.
+     * Empties the payloads the entries {@code fromSeq} (exclusive) to {@code throughSeq} name.
      *
-     * @return how many were purged
+     * @return how many were emptied
      */
-    public static int purge(Connection c, Instant cutoff, Instant now, int limit) throws SQLException {
-        List<String> due = new ArrayList<>();
+    public static int purge(Connection c, long fromSeq, long throughSeq, Instant now) throws SQLException {
+        java.util.Set<String> digests = new java.util.LinkedHashSet<>();
         try (PreparedStatement s = c.prepareStatement(
-                "SELECT sha256 FROM log_payload WHERE purged_at IS NULL AND stored_at < ? ORDER BY stored_at LIMIT ?")) {
-            s.setObject(1, OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC));
-            s.setInt(2, limit);
+                "SELECT payload_sha256, record_sha256 FROM log_entry WHERE seq > ? AND seq <= ?")) {
+            s.setLong(1, fromSeq);
+            s.setLong(2, throughSeq);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    due.add(r.getString(1));
+                    for (int i = 1; i <= 2; i++) {
+                        if (r.getString(i) != null) {
+                            digests.add(r.getString(i));
+                        }
+                    }
                 }
             }
         }
-        if (due.isEmpty()) {
-            return 0;
-        }
+        int purged = 0;
         try (PreparedStatement s = c.prepareStatement(
-                "UPDATE log_payload SET content = NULL, purged_at = ? WHERE sha256 = ? AND purged_at IS NULL")) {
-            for (String sha : due) {
+                "UPDATE log_payload SET content = NULL, purged_at = ? WHERE sha256 = ? AND content IS NOT NULL")) {
+            for (String sha : digests) {
                 s.setObject(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
                 s.setString(2, sha);
-                s.addBatch();
+                purged += s.executeUpdate();
             }
-            s.executeBatch();
         }
-        return due.size();
+        return purged;
     }
 }

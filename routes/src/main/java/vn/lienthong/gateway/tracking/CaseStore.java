@@ -26,7 +26,7 @@ public final class CaseStore {
     }
 
     /** A newly accepted case and the subscribers whose queues received it. */
-    public record NewCase(CaseRow row, List<String> recipients, long logSeq) {
+    public record NewCase(CaseRow row, List<String> recipients) {
     }
 
     /** One status a case went through. */
@@ -88,19 +88,27 @@ public final class CaseStore {
                 s.executeBatch();
             }
         }
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO case_status (record_id, source_id, status, reported_at, "
-                + "recorded_at, log_seq) VALUES (?, ?, ?, ?, ?, ?)")) {
-            for (NewCase nc : cases) {
-                s.setString(1, nc.row().recordId());
-                s.setString(2, nc.row().sourceId());
-                s.setString(3, CaseStatus.RECEIVED.name());
-                time(s, 4, nc.row().acceptedAt());
-                time(s, 5, nc.row().updatedAt());
-                s.setLong(6, nc.logSeq());
-                s.addBatch();
+        // RECEIVED is not a case_status row: it is the case's accepted_at (one row fewer per record)
+    }
+
+    /** Of these record ids, those with a case. */
+    public static java.util.Set<String> existing(Connection c, List<String> recordIds) throws SQLException {
+        java.util.Set<String> found = new java.util.HashSet<>();
+        for (int from = 0; from < recordIds.size(); from += 500) {
+            List<String> chunk = recordIds.subList(from, Math.min(recordIds.size(), from + 500));
+            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            try (PreparedStatement s = c.prepareStatement("SELECT record_id FROM tracked_case WHERE record_id IN (" + marks + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    s.setString(i + 1, chunk.get(i));
+                }
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        found.add(r.getString(1));
+                    }
+                }
             }
-            s.executeBatch();
         }
+        return found;
     }
 
     public static boolean exists(Connection c, String recordId) throws SQLException {
@@ -224,7 +232,15 @@ public final class CaseStore {
         return id;
     }
 
-    public static List<StatusRow> history(Connection c, String recordId) throws SQLException {
+    /** Every status of the case, RECEIVED first. */
+    public static List<StatusRow> history(Connection c, CaseRow row) throws SQLException {
+        List<StatusRow> list = new ArrayList<>();
+        list.add(new StatusRow(0, row.recordId(), CaseStatus.RECEIVED, null, null, null, null, row.acceptedAt(), row.acceptedAt()));
+        list.addAll(changes(c, row.recordId()));
+        return list;
+    }
+
+    private static List<StatusRow> changes(Connection c, String recordId) throws SQLException {
         List<StatusRow> list = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("SELECT id, record_id, status, previous_status, handling_agency_code, "
                 + "handling_agency_name, reported_by, reported_at, recorded_at FROM case_status WHERE record_id = ? ORDER BY id")) {
@@ -247,7 +263,7 @@ public final class CaseStore {
         try (PreparedStatement s = c.prepareStatement("SELECT s.id, t.tracking_code, t.record_id, t.source_record_id, s.status, "
                 + "s.previous_status, s.handling_agency_code, s.handling_agency_name, s.recorded_at "
                 + "FROM case_status s JOIN tracked_case t ON t.record_id = s.record_id "
-                + "WHERE s.source_id = ? AND s.id > ? AND s.status <> 'RECEIVED' ORDER BY s.id LIMIT ?")) {
+                + "WHERE s.source_id = ? AND s.id > ? ORDER BY s.id LIMIT ?")) {
             s.setString(1, sourceId);
             s.setLong(2, after);
             s.setInt(3, limit);
@@ -272,7 +288,7 @@ public final class CaseStore {
         }
     }
 
-    static void text(PreparedStatement s, int i, String value) throws SQLException {
+    public static void text(PreparedStatement s, int i, String value) throws SQLException {
         if (value == null) {
             s.setNull(i, Types.VARCHAR);
         } else {
@@ -280,7 +296,7 @@ public final class CaseStore {
         }
     }
 
-    static void time(PreparedStatement s, int i, Instant value) throws SQLException {
+    public static void time(PreparedStatement s, int i, Instant value) throws SQLException {
         if (value == null) {
             s.setNull(i, Types.TIMESTAMP_WITH_TIMEZONE);
         } else {
@@ -289,7 +305,7 @@ public final class CaseStore {
         }
     }
 
-    static Instant instant(ResultSet r, int i) throws SQLException {
+    public static Instant instant(ResultSet r, int i) throws SQLException {
         OffsetDateTime t = r.getObject(i, OffsetDateTime.class);
         return t == null ? null : t.toInstant();
     }

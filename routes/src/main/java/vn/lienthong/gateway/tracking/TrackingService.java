@@ -14,6 +14,7 @@ import vn.lienthong.gateway.error.GatewayException;
 import vn.lienthong.gateway.intake.IntakeService;
 import vn.lienthong.gateway.messagelog.Database;
 import vn.lienthong.gateway.messagelog.EntryHash;
+import vn.lienthong.gateway.messagelog.EventKeys;
 import vn.lienthong.gateway.messagelog.Gzip;
 import vn.lienthong.gateway.messagelog.LogChain;
 import vn.lienthong.gateway.messagelog.LogEntry;
@@ -67,7 +68,7 @@ public final class TrackingService implements CaseLookup, StatusUpdateSink {
                 if (row.isEmpty()) {
                     return Optional.<CaseDetails>empty();
                 }
-                return Optional.of(new CaseDetails(row.get(), CaseStore.history(c, row.get().recordId())));
+                return Optional.of(new CaseDetails(row.get(), CaseStore.history(c, row.get())));
             });
         } catch (SQLException e) {
             throw unavailable(e);
@@ -141,7 +142,7 @@ public final class TrackingService implements CaseLookup, StatusUpdateSink {
                     + " and may not report on it");
         }
         Instant reportedAt = u.reportedAt().toInstant();
-        List<CaseStore.StatusRow> history = CaseStore.history(c, row.recordId());
+        List<CaseStore.StatusRow> history = CaseStore.history(c, row);
         CaseStore.StatusRow last = history.get(history.size() - 1);
         if (last.status() == u.status() && subscriberId.equals(last.reportedBy()) && reportedAt.equals(last.reportedAt())
                 && Objects.equals(u.handlingAgencyCode(), last.handlingAgencyCode())) {
@@ -160,7 +161,7 @@ public final class TrackingService implements CaseLookup, StatusUpdateSink {
         if (u.handlingAgencyCode() != null) {
             details.put("handlingAgencyCode", u.handlingAgencyCode());
         }
-        LogEntry entry = chain.add(new LogChain.NewEntry("status:" + UUID.randomUUID(), LogEvent.STATUS_UPDATED, row.recordId(),
+        LogEntry entry = chain.add(new LogChain.NewEntry(EventKeys.of(LogEvent.STATUS_UPDATED, now, UUID.randomUUID().toString()), LogEvent.STATUS_UPDATED, row.recordId(),
                 row.trackingCode(), subscriberId, reportedAt, details.toString(), reportSha, null));
         // an older report arriving late goes into the history without overriding a newer status
         boolean current = row.statusReportedAt() == null || !reportedAt.isBefore(row.statusReportedAt());

@@ -47,10 +47,11 @@ public final class LogFixtures {
         properties.put("channel", channel);
         properties.put("recordType", "complaint");
         byte[] body = canonical.getBytes(StandardCharsets.UTF_8);
-        Companion companion = LogMessages.received(Feed.COMPLAINTS, id.toString(), body, properties, Gzip.compress(raw),
-                EntryHash.sha256Hex(raw), raw.length, "NATIVE");
+        LogMessages.CaseFields fields = new LogMessages.CaseFields(acceptedAt.atOffset(java.time.ZoneOffset.ofHours(7)).toString(),
+                sourceRecordId, null, null, phone);
+        Companion companion = LogMessages.received(Feed.COMPLAINTS, id.toString(), body, properties, fields, raw, "NATIVE");
         LogMessages.Received message = new LogMessages.Received((String) companion.properties().get(LogMessages.EVENT_KEY),
-                id.toString(), Feed.COMPLAINTS, properties, body, Gzip.compress(raw), EntryHash.sha256Hex(raw), raw.length, "NATIVE");
+                id.toString(), Feed.COMPLAINTS, properties, fields, body, raw, "NATIVE");
         return new Accepted(id.toString(), code, message, raw);
     }
 
