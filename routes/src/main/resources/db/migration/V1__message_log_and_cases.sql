@@ -1,24 +1,29 @@
 -- Message log and case tracking. Portable SQL: runs on PostgreSQL and on H2 (PostgreSQL mode).
+--
+-- Every record costs a few rows here, so the layout keeps writes cheap: the log's keys grow in
+-- order (entry number, time-ordered event keys, payloads by entry number), and only the case row
+-- has keys in random order (its record id and tracking code, which lookups need).
 
 -- The chained log. Every column but "hash" is covered by "hash" (see EntryHash); "prev_hash" chains
--- each entry to the one before. Details never hold personal data; payloads are referenced by digest.
+-- each entry to the one before, "record_prev_seq" to the previous entry of the same record. Details
+-- never hold personal data; payloads are referenced by digest.
 CREATE TABLE log_entry (
-    seq            BIGINT       NOT NULL PRIMARY KEY,
-    event_key      VARCHAR(200) NOT NULL,
-    event          VARCHAR(32)  NOT NULL,
-    record_id      VARCHAR(36),
-    tracking_code  VARCHAR(16),
-    subscriber_id  VARCHAR(64),
-    occurred_at    BIGINT       NOT NULL,
-    logged_at      BIGINT       NOT NULL,
-    details        VARCHAR(4000),
-    payload_sha256 VARCHAR(64),
-    record_sha256  VARCHAR(64),
-    prev_hash      VARCHAR(64)  NOT NULL,
-    hash           VARCHAR(64)  NOT NULL,
+    seq             BIGINT       NOT NULL PRIMARY KEY,
+    event_key       VARCHAR(200) NOT NULL,
+    event           VARCHAR(32)  NOT NULL,
+    record_id       VARCHAR(36),
+    tracking_code   VARCHAR(16),
+    subscriber_id   VARCHAR(64),
+    record_prev_seq BIGINT,
+    occurred_at     BIGINT       NOT NULL,
+    logged_at       BIGINT       NOT NULL,
+    details         VARCHAR(4000),
+    payload_sha256  VARCHAR(64),
+    record_sha256   VARCHAR(64),
+    prev_hash       VARCHAR(64)  NOT NULL,
+    hash            VARCHAR(64)  NOT NULL,
     CONSTRAINT log_entry_event_key UNIQUE (event_key)
 );
-CREATE INDEX log_entry_record ON log_entry (record_id);
 
 -- The head of the chain: one row, locked by every writer so that appends are serialized across
 -- gateway instances.
@@ -29,15 +34,16 @@ CREATE TABLE log_head (
 );
 INSERT INTO log_head (id, seq, hash) VALUES (1, 0, '0000000000000000000000000000000000000000000000000000000000000000');
 
--- Payloads by SHA-256 of their uncompressed bytes: raw inputs (a batch's records share one),
--- canonical records, status reports. "content" is gzip and becomes NULL when retention purges it.
+-- Payloads of entries: RAW (the input as received) and RECORD (the canonical record) of a RECEIVED
+-- entry, STATUS (the report as received) of a STATUS_UPDATED entry. "content" is gzip of the bytes
+-- whose SHA-256 the entry holds; retention empties it and the digest stays in the chain.
 CREATE TABLE log_payload (
-    sha256     VARCHAR(64)  NOT NULL PRIMARY KEY,
-    kind       VARCHAR(16)  NOT NULL,
-    size       BIGINT       NOT NULL,
+    seq        BIGINT      NOT NULL,
+    kind       VARCHAR(8)  NOT NULL,
+    size       BIGINT      NOT NULL,
     content    BYTEA,
-    stored_at  TIMESTAMP WITH TIME ZONE NOT NULL,
-    purged_at  TIMESTAMP WITH TIME ZONE
+    purged_at  TIMESTAMP WITH TIME ZONE,
+    PRIMARY KEY (seq, kind)
 );
 
 -- How far retention has emptied payloads, in chain order (entries are appended in time order).
@@ -47,11 +53,11 @@ CREATE TABLE log_retention (
 );
 INSERT INTO log_retention (id, purged_through_seq) VALUES (1, 0);
 
--- Indexes are few on purpose: every one is written for every record, and the figures can scan.
-
 -- Cases: what citizens, portals and operators see. Derived from the log; no content, no identity
 -- beyond a keyed hash of the reporter's number (and the number itself for SMS cases, for
--- notifications, until retention clears it).
+-- notifications, until retention clears it). "recipients": the subscribers whose queue received
+-- the case (only they may report on it); "delivered": those that took it; "last_seq": the case's
+-- latest log entry (the start of its chain of entries).
 CREATE TABLE tracked_case (
     record_id            VARCHAR(36)  NOT NULL PRIMARY KEY,
     tracking_code        VARCHAR(16)  NOT NULL,
@@ -76,17 +82,12 @@ CREATE TABLE tracked_case (
     overdue              BOOLEAN      NOT NULL,
     reporter_key         VARCHAR(64),
     notify_phone         VARCHAR(20),
+    recipients           VARCHAR(2000) NOT NULL,
+    delivered            VARCHAR(2000) NOT NULL,
+    last_seq             BIGINT       NOT NULL,
     CONSTRAINT tracked_case_code UNIQUE (tracking_code)
 );
 CREATE INDEX tracked_case_accepted ON tracked_case (accepted_at);
-
--- Which subscribers' queues received a case (their filter selected it), and when each took it.
-CREATE TABLE case_recipient (
-    record_id     VARCHAR(36) NOT NULL,
-    subscriber_id VARCHAR(64) NOT NULL,
-    delivered_at  TIMESTAMP WITH TIME ZONE,
-    PRIMARY KEY (record_id, subscriber_id)
-);
 
 -- Every status a case went through after RECEIVED (which is tracked_case.accepted_at); "id" is the
 -- cursor of the portals' pull API.

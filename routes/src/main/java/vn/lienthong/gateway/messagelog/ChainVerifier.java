@@ -115,57 +115,68 @@ public final class ChainVerifier {
         return Optional.empty();
     }
 
-    private static final long NO_ENTRY = Long.MAX_VALUE - 1;
-
     /**
-     * Every payload's content must still have its digest, every digest an entry names must have a
-     * payload row, and a payload may be empty only if a logged purge covers the entry naming it.
+     * Every payload's content must still have the digest its entry holds, every digest an entry
+     * holds must have its payload, and a payload may be empty only if a logged purge covers its entry.
      */
     private static Mismatch payloads(Connection c, long[] counts) throws SQLException {
+        long purgedThrough = purgedThroughSeq(c);
         long first = Long.MAX_VALUE;
         String firstReason = null;
-        long purgedThrough = purgedThroughSeq(c);
-        try (PreparedStatement s = c.prepareStatement("SELECT sha256, kind, size, content, stored_at, purged_at FROM log_payload")) {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + PayloadStore.COLUMNS + " FROM log_payload ORDER BY seq, kind");
+                PreparedStatement entry = c.prepareStatement("SELECT event, payload_sha256, record_sha256 FROM log_entry WHERE seq = ?")) {
             s.setFetchSize(200);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     PayloadStore.Stored p = PayloadStore.stored(r);
-                    if (p.gzip() == null) {
-                        long[] named = firstEntryNaming(c, p.sha256());
-                        if (p.purgedAt() == null || named[0] > purgedThrough) {
-                            if (named[0] < first) {
-                                first = named[0];
-                                firstReason = "its payload " + p.sha256() + " is empty, but no logged purge covers it";
-                            }
+                    if (p.seq() >= first) {
+                        continue;
+                    }
+                    String expected = null;
+                    entry.setLong(1, p.seq());
+                    try (ResultSet e = entry.executeQuery()) {
+                        if (e.next()) {
+                            expected = "RECORD".equals(p.kind()) ? e.getString(3)
+                                    : "STATUS".equals(p.kind()) == "STATUS_UPDATED".equals(e.getString(1)) ? e.getString(2) : null;
+                        }
+                    }
+                    String reason = null;
+                    if (expected == null) {
+                        reason = "a " + p.kind() + " payload is stored for it, but it names none";
+                    } else if (p.gzip() == null) {
+                        if (p.purgedAt() == null || p.seq() > purgedThrough) {
+                            reason = "its " + p.kind() + " payload is empty, but no logged purge covers it";
                         } else {
                             counts[1]++;
                         }
-                        continue;
-                    }
-                    counts[0]++;
-                    String actual;
-                    try {
-                        actual = EntryHash.sha256Hex(Gzip.decompress(p.gzip()));
-                    } catch (IOException e) {
-                        actual = "unreadable (" + e.getMessage() + ")";
-                    }
-                    if (!actual.equals(p.sha256())) {
-                        long seq = firstEntryNaming(c, p.sha256())[0];
-                        if (seq < first) {
-                            first = seq;
-                            firstReason = seq == NO_ENTRY ? "payload " + p.sha256() + " is named by no entry and has digest " + actual
-                                    : "its payload " + p.sha256() + " now has digest " + actual;
+                    } else {
+                        counts[0]++;
+                        String actual;
+                        try {
+                            actual = EntryHash.sha256Hex(Gzip.decompress(p.gzip()));
+                        } catch (IOException ex) {
+                            actual = "unreadable (" + ex.getMessage() + ")";
                         }
+                        if (!actual.equals(expected)) {
+                            reason = "its " + p.kind() + " payload now has digest " + actual + ", the entry holds " + expected;
+                        }
+                    }
+                    if (reason != null) {
+                        first = p.seq();
+                        firstReason = reason;
                     }
                 }
             }
         }
-        for (String column : new String[] {"payload_sha256", "record_sha256"}) {
-            try (PreparedStatement s = c.prepareStatement("SELECT MIN(e.seq) FROM log_entry e LEFT JOIN log_payload p ON p.sha256 = e."
-                    + column + " WHERE e." + column + " IS NOT NULL AND p.sha256 IS NULL"); ResultSet r = s.executeQuery()) {
+        String[][] required = {
+            {"payload_sha256", "CASE WHEN e.event = 'STATUS_UPDATED' THEN 'STATUS' ELSE 'RAW' END", "raw input or status report"},
+            {"record_sha256", "'RECORD'", "canonical record"}};
+        for (String[] check : required) {
+            try (PreparedStatement s = c.prepareStatement("SELECT MIN(e.seq) FROM log_entry e LEFT JOIN log_payload p ON p.seq = e.seq "
+                    + "AND p.kind = " + check[1] + " WHERE e." + check[0] + " IS NOT NULL AND p.seq IS NULL"); ResultSet r = s.executeQuery()) {
                 if (r.next() && r.getObject(1) != null && r.getLong(1) < first) {
                     first = r.getLong(1);
-                    firstReason = "the payload it names (" + column.replace("_sha256", "") + ") is missing";
+                    firstReason = "the payload it names (" + check[2] + ") is missing";
                 }
             }
         }
@@ -183,19 +194,7 @@ public final class ChainVerifier {
                 }
             }
         }
-        return new Mismatch(first >= NO_ENTRY ? 0 : first, event, recordId, firstReason);
-    }
-
-    /** Sequence number and logged time (ms) of the first entry naming a payload; {@link #NO_ENTRY} when none does. */
-    private static long[] firstEntryNaming(Connection c, String sha256) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT seq, logged_at FROM log_entry WHERE payload_sha256 = ? OR record_sha256 = ? "
-                + "ORDER BY seq LIMIT 1")) {
-            s.setString(1, sha256);
-            s.setString(2, sha256);
-            try (ResultSet r = s.executeQuery()) {
-                return r.next() ? new long[] {r.getLong(1), r.getLong(2)} : new long[] {NO_ENTRY, Long.MAX_VALUE};
-            }
-        }
+        return new Mismatch(first, event, recordId, firstReason);
     }
 
     /** How far logged purges went: payloads named by entries up to this one may be empty. */

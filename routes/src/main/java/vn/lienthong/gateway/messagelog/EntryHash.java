@@ -28,6 +28,7 @@ public final class EntryHash {
         field(digest, e.recordId());
         field(digest, e.trackingCode());
         field(digest, e.subscriberId());
+        field(digest, e.recordPrevSeq() == null ? null : Long.toString(e.recordPrevSeq()));
         field(digest, e.occurredAt() == null ? null : Long.toString(e.occurredAt().toEpochMilli()));
         field(digest, e.loggedAt() == null ? null : Long.toString(e.loggedAt().toEpochMilli()));
         field(digest, e.details());

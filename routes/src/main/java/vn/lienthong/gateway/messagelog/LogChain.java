@@ -19,8 +19,8 @@ import java.util.Set;
  */
 public final class LogChain {
 
-    static final String COLUMNS = "seq, event_key, event, record_id, tracking_code, subscriber_id, occurred_at, logged_at, "
-            + "details, payload_sha256, record_sha256, prev_hash, hash";
+    static final String COLUMNS = "seq, event_key, event, record_id, tracking_code, subscriber_id, record_prev_seq, occurred_at, "
+            + "logged_at, details, payload_sha256, record_sha256, prev_hash, hash";
 
     private LogChain() {
     }
@@ -67,6 +67,7 @@ public final class LogChain {
         private final Connection connection;
         private final Instant loggedAt;
         private final List<LogEntry> pending = new ArrayList<>();
+        private final java.util.Map<String, Long> lastOfRecord = new java.util.HashMap<>();
         private long seq;
         private String hash;
 
@@ -82,14 +83,28 @@ public final class LogChain {
             return seq;
         }
 
+        /** The record's latest entry so far (from its case row), which its next entry points back to. */
+        public void follow(String recordId, long lastSeq) {
+            lastOfRecord.putIfAbsent(recordId, lastSeq);
+        }
+
+        /** Each record given an entry here, with its latest entry (to store in its case row). */
+        public java.util.Map<String, Long> lastOfRecord() {
+            return java.util.Collections.unmodifiableMap(lastOfRecord);
+        }
+
         /** Adds an entry; returns it with its sequence number and hash. */
         public LogEntry add(NewEntry e) {
-            LogEntry entry = new LogEntry(seq + 1, e.eventKey(), e.event(), e.recordId(), e.trackingCode(), e.subscriberId(),
+            Long previous = e.recordId() == null ? null : lastOfRecord.get(e.recordId());
+            LogEntry entry = new LogEntry(seq + 1, e.eventKey(), e.event(), e.recordId(), e.trackingCode(), e.subscriberId(), previous,
                     Instant.ofEpochMilli(e.occurredAt().toEpochMilli()), Instant.ofEpochMilli(loggedAt.toEpochMilli()),
                     e.details(), e.payloadSha256(), e.recordSha256(), hash, null).sealed();
             pending.add(entry);
             seq = entry.seq();
             hash = entry.hash();
+            if (e.recordId() != null) {
+                lastOfRecord.put(e.recordId(), seq);
+            }
             return entry;
         }
 
@@ -98,7 +113,7 @@ public final class LogChain {
                 return List.of();
             }
             try (PreparedStatement s = connection.prepareStatement("INSERT INTO log_entry (" + COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (LogEntry e : pending) {
                     s.setLong(1, e.seq());
                     s.setString(2, e.eventKey());
@@ -106,13 +121,18 @@ public final class LogChain {
                     setNullable(s, 4, e.recordId());
                     setNullable(s, 5, e.trackingCode());
                     setNullable(s, 6, e.subscriberId());
-                    s.setLong(7, e.occurredAt().toEpochMilli());
-                    s.setLong(8, e.loggedAt().toEpochMilli());
-                    setNullable(s, 9, e.details());
-                    setNullable(s, 10, e.payloadSha256());
-                    setNullable(s, 11, e.recordSha256());
-                    s.setString(12, e.prevHash());
-                    s.setString(13, e.hash());
+                    if (e.recordPrevSeq() == null) {
+                        s.setNull(7, Types.BIGINT);
+                    } else {
+                        s.setLong(7, e.recordPrevSeq());
+                    }
+                    s.setLong(8, e.occurredAt().toEpochMilli());
+                    s.setLong(9, e.loggedAt().toEpochMilli());
+                    setNullable(s, 10, e.details());
+                    setNullable(s, 11, e.payloadSha256());
+                    setNullable(s, 12, e.recordSha256());
+                    s.setString(13, e.prevHash());
+                    s.setString(14, e.hash());
                     s.addBatch();
                 }
                 s.executeBatch();
@@ -145,8 +165,10 @@ public final class LogChain {
         } catch (IllegalArgumentException e) {
             type = null;
         }
+        long previousSeq = r.getLong(7);
+        Long previous = r.wasNull() ? null : previousSeq;
         return new LogEntry(r.getLong(1), r.getString(2), type, r.getString(4), r.getString(5), r.getString(6),
-                Instant.ofEpochMilli(r.getLong(7)), Instant.ofEpochMilli(r.getLong(8)), r.getString(9), r.getString(10),
-                r.getString(11), r.getString(12), r.getString(13));
+                previous, Instant.ofEpochMilli(r.getLong(8)), Instant.ofEpochMilli(r.getLong(9)), r.getString(10),
+                r.getString(11), r.getString(12), r.getString(13), r.getString(14));
     }
 }

@@ -11,6 +11,7 @@ import java.time.Instant;
  * @param recordId      the record concerned, or null (e.g. a purge)
  * @param trackingCode  its tracking code, when known
  * @param subscriberId  the subscriber concerned, or null
+ * @param recordPrevSeq the previous entry of the same record, or null (a record's entries form a chain too)
  * @param occurredAt    when it happened (milliseconds)
  * @param loggedAt      when it was written to the log (milliseconds)
  * @param details       small JSON object without personal data
@@ -26,6 +27,7 @@ public record LogEntry(
         String recordId,
         String trackingCode,
         String subscriberId,
+        Long recordPrevSeq,
         Instant occurredAt,
         Instant loggedAt,
         String details,
@@ -38,7 +40,7 @@ public record LogEntry(
 
     /** The same entry with its hash computed. */
     public LogEntry sealed() {
-        return new LogEntry(seq, eventKey, event, recordId, trackingCode, subscriberId, occurredAt, loggedAt, details,
+        return new LogEntry(seq, eventKey, event, recordId, trackingCode, subscriberId, recordPrevSeq, occurredAt, loggedAt, details,
                 payloadSha256, recordSha256, prevHash, EntryHash.of(this));
     }
 }

@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import vn.lienthong.gateway.intake.IntakeService;
@@ -58,20 +60,38 @@ public final class MessageLogRecorder {
     public record Outcome(int entries, int skipped, List<CaseChange> changes, List<String> received) {
     }
 
+    /** Stores a batch, skipping what the log already holds. */
     public Outcome record(List<Incoming> batch) throws SQLException {
+        return record(batch, true);
+    }
+
+    /**
+     * @param mayRepeat whether the batch may hold events already stored (the broker redelivered some
+     *                  messages). When false the lookups for them are skipped; should the database
+     *                  still refuse a repeat, the batch is stored again with them.
+     */
+    public Outcome record(List<Incoming> batch, boolean mayRepeat) throws SQLException {
         if (batch.isEmpty()) {
             return new Outcome(0, 0, List.of(), List.of());
         }
         Instant now = clock.instant();
-        Outcome outcome = db.inTransaction(c -> write(c, batch, now));
+        Outcome outcome;
+        try {
+            outcome = db.inTransaction(c -> write(c, batch, now, mayRepeat));
+        } catch (SQLException e) {
+            if (mayRepeat || e.getSQLState() == null || !e.getSQLState().startsWith("23")) {
+                throw e;
+            }
+            outcome = db.inTransaction(c -> write(c, batch, now, true));
+        }
         db.syncToDisk();
         outcome.received().forEach(stored);
         return outcome;
     }
 
-    private Outcome write(Connection c, List<Incoming> batch, Instant now) throws SQLException {
+    private Outcome write(Connection c, List<Incoming> batch, Instant now, boolean mayRepeat) throws SQLException {
         LogChain.Appender chain = LogChain.open(c, now);
-        Set<String> existing = LogChain.existingKeys(c, batch.stream().map(Incoming::eventKey).toList());
+        Set<String> existing = mayRepeat ? LogChain.existingKeys(c, batch.stream().map(Incoming::eventKey).toList()) : Set.of();
         Set<String> seen = new HashSet<>(existing);
         List<Received> received = new ArrayList<>();
         List<BrokerEvent> events = new ArrayList<>();
@@ -85,35 +105,34 @@ public final class MessageLogRecorder {
                 events.add(e);
             }
         }
-        if (!received.isEmpty()) {
+        if (mayRepeat && !received.isEmpty()) {
             // a record published twice (its earlier acceptance was not known in time) is logged once
             Set<String> stored = CaseStore.existing(c, received.stream().map(Received::recordId).toList());
             received.removeIf(r -> stored.contains(r.recordId()));
         }
         List<PayloadStore.Payload> payloads = new ArrayList<>();
-        List<CaseStore.NewCase> cases = new ArrayList<>();
+        List<CaseRow> cases = new ArrayList<>();
         for (Received r : received) {
             cases.add(receive(chain, r, payloads, now));
         }
-        PayloadStore.storeIfAbsent(c, payloads, now);
+        PayloadStore.store(c, payloads);
         CaseStore.insert(c, cases);
         List<CaseChange> changes = new ArrayList<>();
+        Map<String, Long> inserted = new HashMap<>(chain.lastOfRecord());
         for (BrokerEvent e : events) {
             brokerEvent(c, chain, e, now).ifPresent(changes::add);
         }
         int written = chain.flush().size();
+        Map<String, Long> moved = new HashMap<>(chain.lastOfRecord());
+        moved.entrySet().removeIf(m -> m.getValue().equals(inserted.get(m.getKey())));
+        CaseStore.updateLastSeq(c, moved);
         return new Outcome(written, batch.size() - received.size() - events.size(), changes,
                 received.stream().map(Received::recordId).toList());
     }
 
-    private CaseStore.NewCase receive(LogChain.Appender chain, Received r, List<PayloadStore.Payload> payloads, Instant now) {
+    private CaseRow receive(LogChain.Appender chain, Received r, List<PayloadStore.Payload> payloads, Instant now) {
         String recordSha = EntryHash.sha256Hex(r.canonical());
         String rawSha = EntryHash.sha256Hex(r.raw());
-        if (payloads.stream().noneMatch(p -> p.sha256().equals(rawSha))) {
-            // the records of one batch share their raw input: compressed once
-            payloads.add(new PayloadStore.Payload(rawSha, PayloadStore.Kind.RAW, r.raw().length, Gzip.compress(r.raw())));
-        }
-        payloads.add(new PayloadStore.Payload(recordSha, PayloadStore.Kind.RECORD, r.canonical().length, Gzip.compress(r.canonical())));
 
         String trackingCode = property(r, MessageProperties.TRACKING_CODE);
         String sourceId = property(r, MessageProperties.SOURCE_ID);
@@ -127,14 +146,18 @@ public final class MessageLogRecorder {
                 .put("channel", channel)
                 .put("format", r.rawFormat())
                 .put("rawSize", r.raw().length);
-        chain.add(new NewEntry(r.eventKey(), LogEvent.RECEIVED, r.recordId(), trackingCode, null,
+        LogEntry receivedEntry = chain.add(new NewEntry(r.eventKey(), LogEvent.RECEIVED, r.recordId(), trackingCode, null,
                 acceptedAt, details.toString(), rawSha, recordSha));
+        // each record keeps its raw input (a batch's records each hold a copy: payloads are stored in log order)
+        payloads.add(new PayloadStore.Payload(receivedEntry.seq(), PayloadStore.Kind.RAW, r.raw().length, Gzip.compress(r.raw())));
+        payloads.add(new PayloadStore.Payload(receivedEntry.seq(), PayloadStore.Kind.RECORD, r.canonical().length,
+                Gzip.compress(r.canonical())));
         List<String> to = recipients.of(r.feed(), r.properties());
         ObjectNode published = IntakeService.json().createObjectNode().put("feed", r.feed().address());
         com.fasterxml.jackson.databind.node.ArrayNode list = published.putArray("recipients");
         to.forEach(list::add);
-        chain.add(new NewEntry(EventKeys.of(LogEvent.PUBLISHED, acceptedAt, r.recordId()), LogEvent.PUBLISHED, r.recordId(), trackingCode, null, acceptedAt,
-                published.toString(), null, null));
+        LogEntry publishedEntry = chain.add(new NewEntry(EventKeys.of(LogEvent.PUBLISHED, acceptedAt, r.recordId()), LogEvent.PUBLISHED,
+                r.recordId(), trackingCode, null, acceptedAt, published.toString(), null, null));
 
         // the values the subscribers' filters saw, as published
         Object overdue = r.properties().get(MessageProperties.OVERDUE);
@@ -143,12 +166,14 @@ public final class MessageLogRecorder {
                 property(r, MessageProperties.AGENCY_CODE), property(r, MessageProperties.CATEGORY), CaseStatus.RECEIVED,
                 acceptedAt, acceptedAt, null, null, null, null, time(fields.dueAt()).orElse(null),
                 time(fields.completedAt()).orElse(null), Boolean.TRUE.equals(overdue) || "true".equals(String.valueOf(overdue)),
-                reporterKeys.of(fields.reporterPhone()), "SMS".equals(channel) ? fields.reporterPhone() : null);
-        return new CaseStore.NewCase(row, to);
+                reporterKeys.of(fields.reporterPhone()), "SMS".equals(channel) ? fields.reporterPhone() : null, to, List.of(),
+                publishedEntry.seq());
+        return row;
     }
 
     private Optional<CaseChange> brokerEvent(Connection c, LogChain.Appender chain, BrokerEvent e, Instant now) throws SQLException {
         Optional<CaseRow> found = e.recordId() == null ? Optional.empty() : CaseStore.byRecordId(c, e.recordId(), true);
+        found.ifPresent(row -> chain.follow(row.recordId(), row.lastSeq()));
         ObjectNode details = IntakeService.json().createObjectNode();
         if (e.detail() != null) {
             details.put("detail", e.detail());
@@ -159,7 +184,7 @@ public final class MessageLogRecorder {
             return Optional.empty();
         }
         CaseRow row = found.get();
-        CaseStore.markDelivered(c, row.recordId(), e.subscriberId(), e.at());
+        CaseStore.markDelivered(c, row, e.subscriberId());
         if (row.status() != CaseStatus.RECEIVED) {
             return Optional.empty();
         }

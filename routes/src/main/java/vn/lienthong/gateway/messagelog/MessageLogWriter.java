@@ -107,7 +107,9 @@ public final class MessageLogWriter implements AutoCloseable {
             messages.add(next);
         }
         List<LogMessages.Incoming> batch = new ArrayList<>(messages.size());
+        boolean redelivered = false;
         for (Message m : messages) {
+            redelivered |= m.getJMSRedelivered();
             try {
                 batch.add(LogMessages.read(m));
             } catch (IllegalArgumentException e) {
@@ -115,7 +117,7 @@ public final class MessageLogWriter implements AutoCloseable {
             }
         }
         try {
-            MessageLogRecorder.Outcome outcome = recorder.record(batch);
+            MessageLogRecorder.Outcome outcome = recorder.record(batch, redelivered);
             session.commit();
             failures = 0;
             singles = Math.max(0, singles - messages.size());

@@ -103,6 +103,7 @@ public class AdminRoutes extends RouteBuilder {
                     .put("event", e.event() == null ? null : e.event().name())
                     .put("trackingCode", e.trackingCode())
                     .put("subscriberId", e.subscriberId())
+                    .put("recordPrevSeq", e.recordPrevSeq())
                     .put("occurredAt", OffsetDateTime.ofInstant(e.occurredAt(), SourceNormalization.VIETNAM).toString())
                     .put("loggedAt", OffsetDateTime.ofInstant(e.loggedAt(), SourceNormalization.VIETNAM).toString())
                     .put("payloadSha256", e.payloadSha256())
@@ -128,7 +129,7 @@ public class AdminRoutes extends RouteBuilder {
             throw new GatewayException(ErrorCode.UNKNOWN_CASE, "the message log has no record " + recordId);
         }
         AUDIT.info("operator {} read the raw input of record {}", operator, recordId);
-        Optional<byte[]> content = log.content(received.get().payloadSha256());
+        Optional<byte[]> content = log.content(received.get().seq(), vn.lienthong.gateway.messagelog.PayloadStore.Kind.RAW);
         Message out = exchange.getMessage();
         out.removeHeaders("*");
         if (content.isEmpty()) {

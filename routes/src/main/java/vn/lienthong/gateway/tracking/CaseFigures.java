@@ -52,16 +52,24 @@ public final class CaseFigures {
             put(cases.putObject("bySource"), counts(c, "SELECT source_id, COUNT(*) FROM tracked_case WHERE accepted_at >= ? GROUP BY source_id", from));
             put(cases.putObject("byProvince"), counts(c,
                     "SELECT province_code, COUNT(*) FROM tracked_case WHERE accepted_at >= ? GROUP BY province_code", from));
-            ObjectNode bySubscriber = cases.putObject("bySubscriber");
-            try (PreparedStatement s = c.prepareStatement("SELECT r.subscriber_id, COUNT(*), COUNT(r.delivered_at) FROM case_recipient r "
-                    + "JOIN tracked_case t ON t.record_id = r.record_id WHERE t.accepted_at >= ? GROUP BY r.subscriber_id")) {
+            Map<String, long[]> subscribers = new TreeMap<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT recipients, delivered FROM tracked_case WHERE accepted_at >= ?")) {
                 CaseStore.time(s, 1, from);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        bySubscriber.putObject(r.getString(1)).put("received", r.getLong(2)).put("delivered", r.getLong(3));
+                        for (int column = 1; column <= 2; column++) {
+                            String list = r.getString(column);
+                            if (list != null && !list.isEmpty()) {
+                                for (String id : list.split(",")) {
+                                    subscribers.computeIfAbsent(id, k -> new long[2])[column - 1]++;
+                                }
+                            }
+                        }
                     }
                 }
             }
+            ObjectNode bySubscriber = cases.putObject("bySubscriber");
+            subscribers.forEach((id, n) -> bySubscriber.putObject(id).put("received", n[0]).put("delivered", n[1]));
             firstHandling(c, json.putArray("firstHandlingByAgency"), from);
             ArrayNode overdue = json.putArray("overdueServiceRecordsByAgency");
             overdueByAgency(c, now).forEach((agency, n) -> overdue.addObject().put("agencyCode", agency).put("overdue", n));

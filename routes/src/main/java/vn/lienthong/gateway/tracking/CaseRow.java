@@ -7,7 +7,9 @@ import vn.lienthong.gateway.normalize.SourceNormalization;
 /**
  * A case as stored in {@code tracked_case}. {@code reporterKey} and {@code notifyPhone} never leave
  * the gateway: the first is a keyed hash for {@link CaseLookup#isReporter}, the second the E.164
- * number of an SMS reporter, for {@link CaseStatusListener}s only.
+ * number of an SMS reporter, for {@link CaseStatusListener}s only. {@code recipients} are the
+ * subscribers whose queue received the case, {@code delivered} those that took it, {@code lastSeq}
+ * the case's latest message-log entry.
  */
 public record CaseRow(
         String recordId,
@@ -31,7 +33,15 @@ public record CaseRow(
         Instant completedAt,
         boolean overdue,
         String reporterKey,
-        String notifyPhone) {
+        String notifyPhone,
+        java.util.List<String> recipients,
+        java.util.List<String> delivered,
+        long lastSeq) {
+
+    public CaseRow {
+        recipients = java.util.List.copyOf(recipients);
+        delivered = java.util.List.copyOf(delivered);
+    }
 
     /** The citizen-safe view. */
     public CaseView view() {

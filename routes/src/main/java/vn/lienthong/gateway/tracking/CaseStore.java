@@ -13,21 +13,19 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The case tables ({@code tracked_case}, {@code case_recipient}, {@code case_status}), always inside
+ * The case tables ({@code tracked_case}, {@code case_status}), always inside
  * the caller's transaction. Plain SQL that runs on PostgreSQL and H2.
  */
 public final class CaseStore {
 
     static final String CASE_COLUMNS = "record_id, tracking_code, record_type, kind, source_id, source_record_id, channel, "
             + "province_code, agency_code, category_code, status, accepted_at, updated_at, status_reported_at, first_handling_at, "
-            + "handling_agency_code, handling_agency_name, due_at, completed_at, overdue, reporter_key, notify_phone";
+            + "handling_agency_code, handling_agency_name, due_at, completed_at, overdue, reporter_key, notify_phone, recipients, delivered, "
+            + "last_seq";
 
     private CaseStore() {
     }
 
-    /** A newly accepted case and the subscribers whose queues received it. */
-    public record NewCase(CaseRow row, List<String> recipients) {
-    }
 
     /** One status a case went through. */
     public record StatusRow(long id, String recordId, CaseStatus status, CaseStatus previous, String handlingAgencyCode,
@@ -39,14 +37,13 @@ public final class CaseStore {
             CaseStatus previous, String handlingAgencyCode, String handlingAgencyName, Instant changedAt) {
     }
 
-    public static void insert(Connection c, List<NewCase> cases) throws SQLException {
+    public static void insert(Connection c, List<CaseRow> cases) throws SQLException {
         if (cases.isEmpty()) {
             return;
         }
         try (PreparedStatement s = c.prepareStatement("INSERT INTO tracked_case (" + CASE_COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (NewCase n : cases) {
-                CaseRow r = n.row();
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (CaseRow r : cases) {
                 int i = 1;
                 s.setString(i++, r.recordId());
                 s.setString(i++, r.trackingCode());
@@ -69,24 +66,13 @@ public final class CaseStore {
                 time(s, i++, r.completedAt());
                 s.setBoolean(i++, r.overdue());
                 text(s, i++, r.reporterKey());
-                text(s, i, r.notifyPhone());
+                text(s, i++, r.notifyPhone());
+                s.setString(i++, String.join(",", r.recipients()));
+                s.setString(i++, String.join(",", r.delivered()));
+                s.setLong(i, r.lastSeq());
                 s.addBatch();
             }
             s.executeBatch();
-        }
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO case_recipient (record_id, subscriber_id) VALUES (?, ?)")) {
-            int n = 0;
-            for (NewCase nc : cases) {
-                for (String subscriber : nc.recipients()) {
-                    s.setString(1, nc.row().recordId());
-                    s.setString(2, subscriber);
-                    s.addBatch();
-                    n++;
-                }
-            }
-            if (n > 0) {
-                s.executeBatch();
-            }
         }
         // RECEIVED is not a case_status row: it is the case's accepted_at (one row fewer per record)
     }
@@ -143,42 +129,42 @@ public final class CaseStore {
         return new CaseRow(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5), r.getString(6),
                 r.getString(7), r.getString(8), r.getString(9), r.getString(10), CaseStatus.valueOf(r.getString(11)),
                 instant(r, 12), instant(r, 13), instant(r, 14), instant(r, 15), r.getString(16), r.getString(17),
-                instant(r, 18), instant(r, 19), r.getBoolean(20), r.getString(21), r.getString(22));
+                instant(r, 18), instant(r, 19), r.getBoolean(20), r.getString(21), r.getString(22), list(r.getString(23)),
+                list(r.getString(24)), r.getLong(25));
     }
 
-    /** Subscribers whose queue received the case. */
-    public static List<String> recipients(Connection c, String recordId) throws SQLException {
-        List<String> list = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT subscriber_id FROM case_recipient WHERE record_id = ? ORDER BY subscriber_id")) {
-            s.setString(1, recordId);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    list.add(r.getString(1));
-                }
-            }
+    private static List<String> list(String commaSeparated) {
+        return commaSeparated == null || commaSeparated.isEmpty() ? List.of() : List.of(commaSeparated.split(","));
+    }
+
+    /** Notes that a subscriber took the case; @return true the first time */
+    public static boolean markDelivered(Connection c, CaseRow row, String subscriberId) throws SQLException {
+        if (row.delivered().contains(subscriberId)) {
+            return false;
         }
-        return list;
-    }
-
-    public static boolean isRecipient(Connection c, String recordId, String subscriberId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM case_recipient WHERE record_id = ? AND subscriber_id = ?")) {
-            s.setString(1, recordId);
-            s.setString(2, subscriberId);
-            try (ResultSet r = s.executeQuery()) {
-                return r.next();
-            }
+        List<String> delivered = new ArrayList<>(row.delivered());
+        delivered.add(subscriberId);
+        try (PreparedStatement s = c.prepareStatement("UPDATE tracked_case SET delivered = ? WHERE record_id = ?")) {
+            s.setString(1, String.join(",", delivered));
+            s.setString(2, row.recordId());
+            s.executeUpdate();
         }
+        return true;
     }
 
-    /** @return true when this was the subscriber's first delivery of the case */
-    public static boolean markDelivered(Connection c, String recordId, String subscriberId, Instant at) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "UPDATE case_recipient SET delivered_at = ? WHERE record_id = ? AND subscriber_id = ? AND delivered_at IS NULL")) {
-            time(s, 1, at);
-            s.setString(2, recordId);
-            s.setString(3, subscriberId);
-            return s.executeUpdate() > 0;
+    /** Points each case at its latest log entry. */
+    public static void updateLastSeq(Connection c, java.util.Map<String, Long> lastSeqByRecord) throws SQLException {
+        if (lastSeqByRecord.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement("UPDATE tracked_case SET last_seq = ? WHERE record_id = ? AND last_seq < ?")) {
+            for (java.util.Map.Entry<String, Long> e : lastSeqByRecord.entrySet()) {
+                s.setLong(1, e.getValue());
+                s.setString(2, e.getKey());
+                s.setLong(3, e.getValue());
+                s.addBatch();
+            }
+            s.executeBatch();
         }
     }
 

@@ -137,7 +137,7 @@ public final class TrackingService implements CaseLookup, StatusUpdateSink {
         LogChain.Appender chain = LogChain.open(c, now);
         CaseRow row = CaseStore.byTrackingCode(c, code, true)
                 .orElseThrow(() -> new GatewayException(ErrorCode.UNKNOWN_CASE, "no case has tracking code " + code));
-        if (!CaseStore.isRecipient(c, row.recordId(), subscriberId)) {
+        if (!row.recipients().contains(subscriberId)) {
             throw new GatewayException(ErrorCode.NOT_A_RECIPIENT, "subscriber " + subscriberId + " did not receive case " + code
                     + " and may not report on it");
         }
@@ -151,8 +151,7 @@ public final class TrackingService implements CaseLookup, StatusUpdateSink {
         }
         byte[] report = StatusReports.toJson(u, subscriberId, door);
         String reportSha = EntryHash.sha256Hex(report);
-        PayloadStore.storeIfAbsent(c, List.of(new PayloadStore.Payload(reportSha, PayloadStore.Kind.STATUS, report.length,
-                Gzip.compress(report))), now);
+        chain.follow(row.recordId(), row.lastSeq());
         var details = IntakeService.json().createObjectNode()
                 .put("status", u.status().name())
                 .put("previousStatus", row.status().name())
@@ -163,11 +162,13 @@ public final class TrackingService implements CaseLookup, StatusUpdateSink {
         }
         LogEntry entry = chain.add(new LogChain.NewEntry(EventKeys.of(LogEvent.STATUS_UPDATED, now, UUID.randomUUID().toString()), LogEvent.STATUS_UPDATED, row.recordId(),
                 row.trackingCode(), subscriberId, reportedAt, details.toString(), reportSha, null));
+        PayloadStore.store(c, List.of(new PayloadStore.Payload(entry.seq(), PayloadStore.Kind.STATUS, report.length, Gzip.compress(report))));
         // an older report arriving late goes into the history without overriding a newer status
         boolean current = row.statusReportedAt() == null || !reportedAt.isBefore(row.statusReportedAt());
         long cursor = CaseStore.recordStatus(c, row, u.status(), u.handlingAgencyCode(), u.handlingAgencyName(), subscriberId,
                 reportedAt, now, entry.seq(), current);
         chain.flush();
+        CaseStore.updateLastSeq(c, chain.lastOfRecord());
         if (!current) {
             return new Applied(row.view(), null);
         }

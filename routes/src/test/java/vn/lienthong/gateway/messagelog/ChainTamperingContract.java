@@ -34,8 +34,8 @@ import vn.lienthong.gateway.tracking.TrackingService;
  */
 public abstract class ChainTamperingContract {
 
-    static final String[] COLUMNS = {"seq", "event_key", "event", "record_id", "tracking_code", "subscriber_id", "occurred_at",
-            "logged_at", "details", "payload_sha256", "record_sha256", "prev_hash", "hash"};
+    static final String[] COLUMNS = {"seq", "event_key", "event", "record_id", "tracking_code", "subscriber_id", "record_prev_seq",
+            "occurred_at", "logged_at", "details", "payload_sha256", "record_sha256", "prev_hash", "hash"};
 
     protected Database db;
     protected final MutableClock clock = new MutableClock(Instant.parse("2026-03-20T07:00:00Z"));
@@ -104,8 +104,9 @@ public abstract class ChainTamperingContract {
                 assertThat(result.mismatch()).as("entry %d, column %s altered from %s to %s", seq, column, original, altered)
                         .isPresent();
                 if ("seq".equals(column)) {
-                    // a renumbered entry leaves a gap where it was: the entry after the gap (or itself, when last) is named
-                    assertThat(result.mismatch().get().seq()).isIn(seq + 1, at);
+                    // a renumbered entry leaves a gap where it was: the gap (its payloads are orphaned), the entry after
+                    // it, or the entry itself is named
+                    assertThat(result.mismatch().get().seq()).isIn(seq, seq + 1, at);
                 } else {
                     assertThat(result.mismatch().get().seq()).as("column %s of entry %d", column, seq).isEqualTo(seq);
                 }
@@ -118,38 +119,28 @@ public abstract class ChainTamperingContract {
     }
 
     @Test
-    void aSingleAlteredByteInAnyPayloadNamesTheFirstEntryThatHoldsItsDigest() throws Exception {
-        List<String> digests = db.read(c -> {
-            List<String> list = new ArrayList<>();
-            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT sha256 FROM log_payload ORDER BY sha256")) {
+    void aSingleAlteredByteInAnyPayloadNamesItsEntry() throws Exception {
+        List<long[]> payloads = db.read(c -> {
+            List<long[]> list = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT seq, kind FROM log_payload ORDER BY seq, kind")) {
                 while (r.next()) {
-                    list.add(r.getString(1));
+                    list.add(new long[] {r.getLong(1), PayloadStore.Kind.valueOf(r.getString(2)).ordinal()});
                 }
             }
             return list;
         });
-        assertThat(digests).hasSize(5);
-        for (String digest : digests) {
-            byte[] original = content(digest);
+        assertThat(payloads).hasSize(5);
+        for (long[] p : payloads) {
+            PayloadStore.Kind kind = PayloadStore.Kind.values()[(int) p[1]];
+            byte[] original = content(p[0], kind);
             for (int position : new int[] {0, original.length / 2, original.length - 5}) {
                 byte[] altered = original.clone();
                 altered[position] ^= 0x01;
-                setContent(digest, altered);
-                long expected = db.read(c -> {
-                    try (PreparedStatement s = c.prepareStatement(
-                            "SELECT MIN(seq) FROM log_entry WHERE payload_sha256 = ? OR record_sha256 = ?")) {
-                        s.setString(1, digest);
-                        s.setString(2, digest);
-                        try (ResultSet r = s.executeQuery()) {
-                            r.next();
-                            return r.getLong(1);
-                        }
-                    }
-                });
+                setContent(p[0], kind, altered);
                 Optional<ChainVerifier.Mismatch> mismatch = verify().mismatch();
-                assertThat(mismatch).as("payload %s, byte %d", digest, position).isPresent();
-                assertThat(mismatch.get().seq()).isEqualTo(expected);
-                setContent(digest, original);
+                assertThat(mismatch).as("%s payload of entry %d, byte %d", kind, p[0], position).isPresent();
+                assertThat(mismatch.get().seq()).isEqualTo(p[0]);
+                setContent(p[0], kind, original);
             }
         }
         assertThat(verify().intact()).isTrue();
@@ -158,7 +149,10 @@ public abstract class ChainTamperingContract {
     @Test
     void aDeletedEntryOrACutTailIsFound() throws Exception {
         delete(3);
-        assertThat(verify().mismatch()).get().extracting(ChainVerifier.Mismatch::seq).isEqualTo(4L);
+        // entry 3 held payloads, which now belong to no entry; without them the gap before entry 4 is named
+        assertThat(verify().mismatch()).get().extracting(ChainVerifier.Mismatch::seq).isEqualTo(3L);
+        delete(5);
+        assertThat(verify().mismatch()).get().extracting(ChainVerifier.Mismatch::seq).isEqualTo(3L);
     }
 
     @Test
@@ -190,10 +184,18 @@ public abstract class ChainTamperingContract {
     }
 
     @Test
-    void aPayloadEmptiedOutsideRetentionIsFound() throws Exception {
-        String digest = value(1, "payload_sha256");
-        setContent(digest, null);
+    void aPayloadEmptiedOutsideRetentionOrRemovedIsFound() throws Exception {
+        setContent(1, PayloadStore.Kind.RAW, null);
         assertThat(verify().mismatch()).get().extracting(ChainVerifier.Mismatch::seq).isEqualTo(1L);
+        setContent(1, PayloadStore.Kind.RAW, Gzip.compress("{}".getBytes()));
+        assertThat(verify().mismatch()).get().extracting(ChainVerifier.Mismatch::seq).isEqualTo(1L);
+        db.inTransaction(c -> {
+            try (Statement s = c.createStatement()) {
+                return s.executeUpdate("DELETE FROM log_payload WHERE seq = 3 AND kind = 'RECORD'");
+            }
+        });
+        assertThat(verify().mismatch()).get().extracting(ChainVerifier.Mismatch::seq).isEqualTo(1L);
+        setContent(1, PayloadStore.Kind.RAW, null);
     }
 
     // --- helpers -----------------------------------------------------------------------------
@@ -220,7 +222,7 @@ public abstract class ChainTamperingContract {
     }
 
     void set(long seq, String column, String value) throws SQLException {
-        boolean number = column.equals("seq") || column.endsWith("_at");
+        boolean number = column.equals("seq") || column.endsWith("_at") || column.endsWith("_seq");
         db.inTransaction(c -> {
             String where = "seq".equals(column) ? "seq = ? OR seq = ?" : "seq = ?";
             try (PreparedStatement s = c.prepareStatement("UPDATE log_entry SET " + column + " = ? WHERE " + where)) {
@@ -248,10 +250,11 @@ public abstract class ChainTamperingContract {
         });
     }
 
-    byte[] content(String digest) throws SQLException {
+    byte[] content(long seq, PayloadStore.Kind kind) throws SQLException {
         return db.read(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT content FROM log_payload WHERE sha256 = ?")) {
-                s.setString(1, digest);
+            try (PreparedStatement s = c.prepareStatement("SELECT content FROM log_payload WHERE seq = ? AND kind = ?")) {
+                s.setLong(1, seq);
+                s.setString(2, kind.name());
                 try (ResultSet r = s.executeQuery()) {
                     r.next();
                     return r.getBytes(1);
@@ -260,11 +263,12 @@ public abstract class ChainTamperingContract {
         });
     }
 
-    void setContent(String digest, byte[] content) throws SQLException {
+    void setContent(long seq, PayloadStore.Kind kind, byte[] content) throws SQLException {
         db.inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("UPDATE log_payload SET content = ? WHERE sha256 = ?")) {
+            try (PreparedStatement s = c.prepareStatement("UPDATE log_payload SET content = ? WHERE seq = ? AND kind = ?")) {
                 s.setBytes(1, content);
-                s.setString(2, digest);
+                s.setLong(2, seq);
+                s.setString(3, kind.name());
                 return s.executeUpdate();
             }
         });

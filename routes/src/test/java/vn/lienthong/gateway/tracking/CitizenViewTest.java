@@ -17,7 +17,7 @@ class CitizenViewTest {
         CaseRow row = new CaseRow("5a72a6e6-b806-510d-9427-145b37126ad4", "TCDTUDZ6SSP", "complaint", "DENUNCIATION", "portal-hanoi",
                 "HN-TC-2026-000087", "SMS", "37", "000.00.00.H39", "THAM_NHUNG", CaseStatus.IN_PROGRESS, accepted,
                 accepted.plusSeconds(3600), accepted.plusSeconds(3600), accepted.plusSeconds(1800), "000.00.00.H37",
-                "Thanh tra tỉnh", null, null, false, "f".repeat(64), "+84912345678");
+                "Thanh tra tỉnh", null, null, false, "f".repeat(64), "+84912345678", List.of("inspectorate"), List.of("inspectorate"), 7);
         List<CaseStore.StatusRow> history = List.of(
                 new CaseStore.StatusRow(1, row.recordId(), CaseStatus.RECEIVED, null, null, null, null, accepted, accepted),
                 new CaseStore.StatusRow(2, row.recordId(), CaseStatus.IN_PROGRESS, CaseStatus.RECEIVED, "000.00.00.H37", "Thanh tra tỉnh",
