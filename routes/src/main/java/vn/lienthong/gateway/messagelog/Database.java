@@ -72,6 +72,31 @@ public final class Database {
         }
     }
 
+    /**
+     * The first column of the rows whose key is one of {@code keys}, asked 500 keys at a time.
+     *
+     * @param select a query with one {@code IN (%s)} for the keys
+     */
+    public static java.util.Set<String> selectIn(Connection c, String select, java.util.Collection<String> keys) throws SQLException {
+        java.util.Set<String> found = new java.util.HashSet<>();
+        java.util.List<String> all = new java.util.ArrayList<>(keys);
+        for (int from = 0; from < all.size(); from += 500) {
+            java.util.List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+            try (java.sql.PreparedStatement s = c.prepareStatement(
+                    String.format(select, String.join(",", java.util.Collections.nCopies(chunk.size(), "?"))))) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    s.setString(i + 1, chunk.get(i));
+                }
+                try (java.sql.ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        found.add(r.getString(1));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
     /** Reads outside an explicit transaction. */
     public <T> T read(Work<T> work) throws SQLException {
         try (Connection c = dataSource.getConnection()) {

@@ -19,7 +19,8 @@ import vn.lienthong.gateway.tracking.CaseStore;
  * Bloom filter of every logged id answers "never seen" (the common case: a new record) without
  * touching the database; only a possible hit costs a primary-key lookup. The filter is loaded from
  * the store at start-up (until then every question goes to the store), takes the ids this instance's
- * writer stores, and every few seconds the ids other instances stored.
+ * writer stores, and, when several gateways share an external broker, every {@code refreshEvery} the
+ * ids accepted recently (by any instance).
  * <p>
  * An id still waiting in the log writer's queue, or stored by another instance since the last
  * refresh, is not known here yet: that window is covered by the broker's duplicate-id cache. When the
@@ -31,7 +32,7 @@ public final class KnownRecords implements Predicate<String>, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KnownRecords.class);
     private static final long PAUSE_MILLIS = 10_000;
     /** How far back each refresh looks: other instances' writers may store records accepted a while ago. */
-    private static final Duration OVERLAP = Duration.ofMinutes(10);
+    private static final Duration OVERLAP = Duration.ofMinutes(2);
 
     private final Database db;
     private final Clock clock;
@@ -42,6 +43,7 @@ public final class KnownRecords implements Predicate<String>, AutoCloseable {
     private ScheduledExecutorService refresher;
     private Instant lastRefresh;
 
+    /** @param refreshEvery how often to read other instances' ids, or null for a single gateway */
     public KnownRecords(Database db, Clock clock, Duration refreshEvery) {
         this.db = db;
         this.clock = clock;
@@ -83,7 +85,16 @@ public final class KnownRecords implements Predicate<String>, AutoCloseable {
             return t;
         });
         refresher.execute(this::load);
-        refresher.scheduleWithFixedDelay(this::refresh, refreshEvery.toMillis(), refreshEvery.toMillis(), TimeUnit.MILLISECONDS);
+        if (refreshEvery != null) {
+            refresher.scheduleWithFixedDelay(this::refresh, refreshEvery.toMillis(), refreshEvery.toMillis(), TimeUnit.MILLISECONDS);
+        } else {
+            // a failed first load is tried again
+            refresher.scheduleWithFixedDelay(() -> {
+                if (!loaded) {
+                    load();
+                }
+            }, 30, 30, TimeUnit.SECONDS);
+        }
     }
 
     private void load() {

@@ -1,7 +1,6 @@
 package vn.lienthong.gateway.messagelog;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -106,10 +105,5 @@ public final class LifecyclePlugin implements ActiveMQServerMessagePlugin {
         if (!events.offer(e)) {
             dropped.incrementAndGet();
         }
-    }
-
-    /** For tests and the forwarder: the properties of an event message. */
-    static Map<String, Object> properties(BrokerEvent e) {
-        return LogMessages.brokerEvent(e);
     }
 }

@@ -8,7 +8,6 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -43,23 +42,7 @@ public final class LogChain {
 
     /** Of these event keys, those already in the log. */
     public static Set<String> existingKeys(Connection c, Collection<String> keys) throws SQLException {
-        Set<String> found = new HashSet<>();
-        List<String> all = new ArrayList<>(keys);
-        for (int from = 0; from < all.size(); from += 500) {
-            List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
-            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
-            try (PreparedStatement s = c.prepareStatement("SELECT event_key FROM log_entry WHERE event_key IN (" + marks + ")")) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    s.setString(i + 1, chunk.get(i));
-                }
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        found.add(r.getString(1));
-                    }
-                }
-            }
-        }
-        return found;
+        return Database.selectIn(c, "SELECT event_key FROM log_entry WHERE event_key IN (%s)", keys);
     }
 
     /** Builds the entries of one transaction; {@link #flush} writes them and moves the head. */

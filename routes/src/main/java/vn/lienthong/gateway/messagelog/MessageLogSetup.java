@@ -57,7 +57,7 @@ public class MessageLogSetup {
     @ConfigurationProperties("spring.datasource.hikari")
     HikariDataSource dataSource(DataSourceProperties datasource, GatewayProperties gateway) {
         HikariConfig config;
-        if (Database.isEmbeddedUrl(datasource.getUrl()) && (datasource.getUrl() == null || datasource.getUrl().isBlank())) {
+        if (datasource.getUrl() == null || datasource.getUrl().isBlank()) {
             config = Database.embeddedConfig(gateway.dataDir(), false);
         } else {
             config = new HikariConfig();
@@ -118,8 +118,9 @@ public class MessageLogSetup {
 
     @Bean
     @ConditionalOnProperty(name = {ENABLED, "lienthong.message-log.known-id-lookup"}, havingValue = "true", matchIfMissing = true)
-    KnownRecords knownRecords(Database db, Clock clock) {
-        return new KnownRecords(db, clock, Duration.ofSeconds(10));
+    KnownRecords knownRecords(Database db, Clock clock, ObjectProvider<EmbeddedBroker> embedded) {
+        // with the broker inside, this is the only gateway: its own writer tells the filter every id
+        return new KnownRecords(db, clock, embedded.getIfAvailable() != null ? null : Duration.ofSeconds(30));
     }
 
     @Bean

@@ -154,10 +154,6 @@ public class AdminRoutes extends RouteBuilder {
     }
 
     private static void json(Exchange exchange, ObjectNode json) {
-        Message out = exchange.getMessage();
-        out.removeHeaders("*");
-        out.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
-        out.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        out.setBody(json.toString());
+        vn.lienthong.gateway.tracking.TrackingRestProcessor.answer(exchange, 200, json);
     }
 }

@@ -79,22 +79,7 @@ public final class CaseStore {
 
     /** Of these record ids, those with a case. */
     public static java.util.Set<String> existing(Connection c, List<String> recordIds) throws SQLException {
-        java.util.Set<String> found = new java.util.HashSet<>();
-        for (int from = 0; from < recordIds.size(); from += 500) {
-            List<String> chunk = recordIds.subList(from, Math.min(recordIds.size(), from + 500));
-            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
-            try (PreparedStatement s = c.prepareStatement("SELECT record_id FROM tracked_case WHERE record_id IN (" + marks + ")")) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    s.setString(i + 1, chunk.get(i));
-                }
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        found.add(r.getString(1));
-                    }
-                }
-            }
-        }
-        return found;
+        return vn.lienthong.gateway.messagelog.Database.selectIn(c, "SELECT record_id FROM tracked_case WHERE record_id IN (%s)", recordIds);
     }
 
     public static boolean exists(Connection c, String recordId) throws SQLException {

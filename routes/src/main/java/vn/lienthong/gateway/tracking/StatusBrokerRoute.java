@@ -61,9 +61,6 @@ public class StatusBrokerRoute extends RouteBuilder {
         jakarta.jms.Message message = exchange.getIn(JmsMessage.class).getJmsMessage();
         String subscriberId = message.getStringProperty(VALIDATED_USER);
         byte[] body = body(message);
-        if (subscriberId == null) {
-            LOG.warn("status report without validated user; properties {}", java.util.Collections.list(message.getPropertyNames()));
-        }
         if (!subscribers.isSubscriber(subscriberId)) {
             refuse(exchange, subscriberId, ErrorCode.UNAUTHENTICATED, "the sender is not a configured subscriber", body);
             return;

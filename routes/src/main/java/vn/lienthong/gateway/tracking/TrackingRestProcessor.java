@@ -140,7 +140,8 @@ public final class TrackingRestProcessor {
         }
     }
 
-    static void answer(Exchange exchange, int status, ObjectNode json) {
+    /** A JSON answer; no request header goes back. */
+    public static void answer(Exchange exchange, int status, ObjectNode json) {
         Message out = exchange.getMessage();
         out.removeHeaders("*");
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
