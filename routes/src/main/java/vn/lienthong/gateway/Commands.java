@@ -66,6 +66,7 @@ final class Commands {
                     : NormalizeCommand.run(args, System.out, System.err);
             case "bench-sms" -> vn.lienthong.gateway.bench.SmsKannelLoad.run(args);
             case "dlq" -> vn.lienthong.gateway.deliver.dlq.DeadLetterCommand.run(args);
+            case "verify-log" -> vn.lienthong.gateway.messagelog.VerifyLogCommand.run(args);
             default -> {
                 System.err.println("unknown command: " + args[0]);
                 yield 2;
