@@ -68,6 +68,7 @@ final class Commands {
             case "dlq" -> vn.lienthong.gateway.deliver.dlq.DeadLetterCommand.run(args);
             case "keycloak-realm" -> vn.lienthong.gateway.security.oidc.RealmExport.run(args);
             case "identity" -> vn.lienthong.gateway.identity.IdentityCommand.run(args);
+            case "verify-log" -> vn.lienthong.gateway.messagelog.VerifyLogCommand.run(args);
             default -> {
                 System.err.println("unknown command: " + args[0]);
                 yield 2;

@@ -11,6 +11,11 @@ public final class BrokerAddresses {
     public static final String DEAD_LETTER = "lienthong.dlq";
     /** Messages that expired before delivery. */
     public static final String EXPIRY = "lienthong.expired";
+    /**
+     * Gateway-internal: message-log entries waiting to be written to the log store. Only the gateway
+     * role may use it; subscribers cannot read it.
+     */
+    public static final String MESSAGE_LOG = "lienthong.internal.message-log";
 
     /** SMS replies and notifications waiting to be sent (Kannel sendsms or SMPP); retried by redelivery. */
     public static final String SMS_OUTBOUND = "lienthong.sms.outbound";

@@ -103,6 +103,17 @@ public final class BrokerConfigurationFactory {
         config.addAddressSetting(BrokerAddresses.SMS_OUTBOUND, new AddressSettings()
                 .setMaxDeliveryAttempts(30)
                 .setRedeliveryDelay(2_000));
+        // The log writer retries a batch until the log store takes it (the store may be down for
+        // hours): its queue never dead-letters, and the writer paces its own retries.
+        config.addAddressSetting(BrokerAddresses.MESSAGE_LOG, new AddressSettings()
+                .setAutoCreateAddresses(false)
+                .setAutoCreateQueues(false)
+                .setDeadLetterAddress(org.apache.activemq.artemis.api.core.SimpleString.of(BrokerAddresses.DEAD_LETTER))
+                .setMaxDeliveryAttempts(-1)
+                .setRedeliveryDelay(0)
+                .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE)
+                .setMaxSizeBytes(64L * 1024 * 1024)
+                .setPageSizeBytes(10 * 1024 * 1024));
     }
 
     private static void addresses(ConfigurationImpl config, Map<String, SubscriberDefinition> subscribers) {
@@ -124,7 +135,8 @@ public final class BrokerConfigurationFactory {
             config.addAddressConfiguration(address);
         }
         for (String name : List.of(BrokerAddresses.REJECTED, BrokerAddresses.STATUS, BrokerAddresses.DEAD_LETTER, BrokerAddresses.EXPIRY,
-                BrokerAddresses.SMS_OUTBOUND, BrokerAddresses.SMS_FRAGMENTS)) {
+                BrokerAddresses.SMS_OUTBOUND, BrokerAddresses.SMS_FRAGMENTS,
+                BrokerAddresses.MESSAGE_LOG)) {
             config.addAddressConfiguration(new CoreAddressConfiguration()
                     .setName(name)
                     .addRoutingType(RoutingType.ANYCAST)

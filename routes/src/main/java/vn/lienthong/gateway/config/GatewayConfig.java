@@ -150,6 +150,7 @@ public final class GatewayConfig {
         } else if ("SMS".equals(source.channel())) {
             problems.add(file + ": channel SMS needs an 'sms' block (short code, keywords, replies)");
         }
+        checkWebhook(file, source.webhook(), production, problems);
         if (source.limits().maxBodySize() != null) {
             try {
                 org.springframework.util.unit.DataSize.parse(source.limits().maxBodySize());
@@ -186,6 +187,32 @@ public final class GatewayConfig {
             vn.lienthong.gateway.normalize.admin.LocationNormalizer.CodeEra.of(n.administrativeCodes());
         } catch (IllegalArgumentException e) {
             problems.add(file + ": normalization.administrativeCodes: " + e.getMessage());
+        }
+    }
+
+    private static void checkWebhook(Path file, SourceDefinition.Webhook webhook, boolean production, List<String> problems) {
+        if (webhook == null) {
+            return;
+        }
+        java.net.URI uri = null;
+        try {
+            uri = webhook.url() == null ? null : new java.net.URI(webhook.url());
+        } catch (java.net.URISyntaxException e) {
+            // reported below
+        }
+        String scheme = uri == null ? null : uri.getScheme();
+        if (uri == null || uri.getHost() == null || !("https".equals(scheme) || "http".equals(scheme))) {
+            problems.add(file + ": webhook.url must be an absolute http(s) URL");
+        } else if (production && !"https".equals(scheme)) {
+            problems.add(file + ": webhook.url must use https in production");
+        }
+        if ((webhook.secretFile() == null) == (webhook.secretEnv() == null)) {
+            problems.add(file + ": webhook needs exactly one of secretFile and secretEnv (the HMAC secret, never in the YAML)");
+        } else if (webhook.secret() == null) {
+            problems.add(file + ": webhook secret is empty or missing ("
+                    + (webhook.secretFile() != null ? "file " + webhook.secretFile() : "environment variable " + webhook.secretEnv()) + ")");
+        } else if (webhook.secret().length() < 16) {
+            problems.add(file + ": webhook secret must have at least 16 characters");
         }
     }
 

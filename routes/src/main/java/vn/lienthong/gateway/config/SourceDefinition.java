@@ -18,6 +18,7 @@ import vn.lienthong.gateway.normalize.SourceNormalization;
  * @param sms           for an SMS short code: keywords, replies, limits, Kannel callback authentication
  * @param soap          SOAP intake settings: its own (legacy) requests, WS-Security; null when none
  * @param fileDrop      a watched directory this source drops files into; null when none
+ * @param webhook       where status changes of its records are pushed, or null (the source pulls them)
  */
 public record SourceDefinition(
         String id,
@@ -29,7 +30,8 @@ public record SourceDefinition(
         Limits limits,
         vn.lienthong.gateway.intake.sms.SmsSourceDefinition sms,
         Soap soap,
-        FileDrop fileDrop) {
+        FileDrop fileDrop,
+        Webhook webhook) {
 
     public SourceDefinition {
         records = records == null ? Map.of() : Map.copyOf(records);
@@ -159,5 +161,30 @@ public record SourceDefinition(
 
     /** @param maxBodySize largest accepted input, e.g. {@code 256KB} */
     public record Limits(String maxBodySize) {
+    }
+
+    /**
+     * A portal's endpoint for status changes of the records it sent: each call is signed with
+     * HMAC-SHA256 under a shared secret, read from a file or an environment variable (never the YAML).
+     *
+     * @param url        the portal's HTTPS endpoint (http only outside production)
+     * @param secretFile file holding the shared secret
+     * @param secretEnv  environment variable holding the shared secret
+     */
+    public record Webhook(String url, String secretFile, String secretEnv) {
+
+        /** The secret, or null when neither its file nor its variable gives one. */
+        public String secret() {
+            try {
+                if (secretFile != null) {
+                    java.nio.file.Path file = java.nio.file.Path.of(secretFile);
+                    return java.nio.file.Files.isReadable(file) ? java.nio.file.Files.readString(file).strip() : null;
+                }
+            } catch (java.io.IOException e) {
+                return null;
+            }
+            String value = secretEnv == null ? null : System.getenv(secretEnv);
+            return value == null || value.isBlank() ? null : value.strip();
+        }
     }
 }

@@ -64,12 +64,20 @@ public final class IntakeService {
     private final RecordNormalizer normalizer;
     private final RecordValidator validator;
     private final Publisher publisher;
+    private final IntakeLog log;
     private final Clock clock;
     private final Map<String, SourceNormalization> normalizationBySource = new HashMap<>();
 
     public IntakeService(GatewayConfig config, SourceMappings mappings, PayloadDecoder decoder, RecordNormalizer normalizer,
             RecordValidator validator, Publisher publisher, Clock clock) {
+        this(config, mappings, decoder, normalizer, validator, publisher, IntakeLog.NONE, clock);
+    }
+
+    /** @param log the message log: consulted for known ids, and given an entry to store with each record */
+    public IntakeService(GatewayConfig config, SourceMappings mappings, PayloadDecoder decoder, RecordNormalizer normalizer,
+            RecordValidator validator, Publisher publisher, IntakeLog log, Clock clock) {
         this.config = config;
+        this.log = log;
         this.mappings = mappings;
         this.decoder = decoder;
         this.normalizer = normalizer;
@@ -108,7 +116,8 @@ public final class IntakeService {
             throw new GatewayException(ErrorCode.SCHEMA_INVALID,
                     violations.size() + " violation(s) of the " + type.slug() + " schema v1", violations);
         }
-        return prepared.stream().map(p -> publish(type, p.record(), p.outcome())).toList();
+        IntakeLog.Capture capture = log.capture(submission);
+        return prepared.stream().map(p -> publish(type, p.record(), p.outcome(), capture)).toList();
     }
 
     /**
@@ -255,9 +264,13 @@ public final class IntakeService {
         return record;
     }
 
-    private IntakeResult publish(RecordType type, ObjectNode record, NormalizationOutcome outcome) {
+    private IntakeResult publish(RecordType type, ObjectNode record, NormalizationOutcome outcome, IntakeLog.Capture capture) {
         String id = record.get("id").textValue();
         String trackingCode = record.get("trackingCode").textValue();
+        if (log.isKnown(id)) {
+            // accepted long ago: the broker's duplicate-id window may have forgotten it, the log has not
+            return new IntakeResult(id, trackingCode, IntakeResult.ALREADY_ACCEPTED);
+        }
         Map<String, Object> properties = new HashMap<>(outcome.properties());
         properties.put(MessageProperties.ID, id);
         properties.put(MessageProperties.TRACKING_CODE, trackingCode);
@@ -281,7 +294,9 @@ public final class IntakeService {
             throw new GatewayException(ErrorCode.INTERNAL, "cannot serialize the record");
         }
         try {
-            PublishOutcome published = publisher.publish(Feed.of(type), body, properties, id);
+            Feed feed = Feed.of(type);
+            PublishOutcome published = publisher.publish(feed, body, properties, id,
+                    capture.companion(feed, id, record, body, properties));
             return new IntakeResult(id, trackingCode,
                     published == PublishOutcome.PUBLISHED ? IntakeResult.ACCEPTED : IntakeResult.ALREADY_ACCEPTED);
         } catch (BrokerUnavailableException e) {

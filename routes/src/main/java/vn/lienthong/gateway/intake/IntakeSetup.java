@@ -53,8 +53,9 @@ public class IntakeSetup {
 
     @Bean
     IntakeService intakeService(GatewayConfig config, PayloadDecoder decoder, RecordNormalizer normalizer,
-            RecordPublisher publisher, Clock clock) {
-        return new IntakeService(config, SourceMappings.compile(config), decoder, normalizer, new RecordValidator(), publisher, clock);
+            RecordPublisher publisher, ObjectProvider<IntakeLog> intakeLog, Clock clock) {
+        return new IntakeService(config, SourceMappings.compile(config), decoder, normalizer, new RecordValidator(), publisher,
+                intakeLog.getIfAvailable(() -> IntakeLog.NONE), clock);
     }
 
     @Bean

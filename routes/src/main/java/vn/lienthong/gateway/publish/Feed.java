@@ -48,6 +48,17 @@ public enum Feed {
         return address + "::" + queueName(subscriberId);
     }
 
+    /** The feed published to this address, if any. */
+    public static Optional<Feed> byAddress(String address) {
+        return Arrays.stream(values()).filter(f -> f.address.equals(address)).findFirst();
+    }
+
+    /** The subscriber owning one of this feed's queues. */
+    public String subscriberOf(String queueName) {
+        return !queueSuffix.isEmpty() && queueName.endsWith(queueSuffix)
+                ? queueName.substring(0, queueName.length() - queueSuffix.length()) : queueName;
+    }
+
     public static Optional<Feed> byKey(String key) {
         return Arrays.stream(values()).filter(f -> f.key.equals(key)).findFirst();
     }

@@ -14,4 +14,18 @@ public interface Publisher {
      */
     PublishOutcome publish(Feed feed, byte[] body, Map<String, Object> properties, String duplicateId)
             throws BrokerUnavailableException;
+
+    /**
+     * Publishes the record and, in the same broker transaction, the companion message (its
+     * message-log entry): both are stored or neither is, and a duplicate drops both.
+     *
+     * @param companion sent with the record, or null
+     */
+    default PublishOutcome publish(Feed feed, byte[] body, Map<String, Object> properties, String duplicateId,
+            Companion companion) throws BrokerUnavailableException {
+        if (companion != null) {
+            throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot send a companion message");
+        }
+        return publish(feed, body, properties, duplicateId);
+    }
 }

@@ -63,7 +63,13 @@ public class RecordPublisher implements Publisher, AutoCloseable {
     @Override
     public PublishOutcome publish(Feed feed, byte[] body, Map<String, Object> properties, String duplicateId)
             throws BrokerUnavailableException {
-        return send(topics.get(feed), body, properties, duplicateId);
+        return publish(feed, body, properties, duplicateId, null);
+    }
+
+    @Override
+    public PublishOutcome publish(Feed feed, byte[] body, Map<String, Object> properties, String duplicateId,
+            Companion companion) throws BrokerUnavailableException {
+        return send(topics.get(feed), body, properties, duplicateId, companion);
     }
 
     /**
@@ -74,11 +80,15 @@ public class RecordPublisher implements Publisher, AutoCloseable {
      */
     public PublishOutcome sendToQueue(String queue, byte[] body, Map<String, Object> properties, String duplicateId)
             throws BrokerUnavailableException {
-        return send(queues.computeIfAbsent(queue, ActiveMQJMSClient::createQueue), body, properties, duplicateId);
+        return send(queue(queue), body, properties, duplicateId, null);
     }
 
-    private PublishOutcome send(jakarta.jms.Destination destination, byte[] body, Map<String, Object> properties, String duplicateId)
-            throws BrokerUnavailableException {
+    private jakarta.jms.Queue queue(String name) {
+        return queues.computeIfAbsent(name, ActiveMQJMSClient::createQueue);
+    }
+
+    private PublishOutcome send(jakarta.jms.Destination destination, byte[] body, Map<String, Object> properties,
+            String duplicateId, Companion companion) throws BrokerUnavailableException {
         String refusal = admission.get();
         if (refusal != null) {
             throw new BrokerUnavailableException(refusal, null);
@@ -98,6 +108,17 @@ public class RecordPublisher implements Publisher, AutoCloseable {
                 message.setStringProperty(MessageProperties.DUPLICATE_ID, duplicateId);
             }
             channel.producer().send(destination, message, DeliveryMode.PERSISTENT, Message.DEFAULT_PRIORITY, 0);
+            if (companion != null) {
+                // same session, same transaction: the log entry is durable exactly when the record is
+                BytesMessage extra = channel.session().createBytesMessage();
+                extra.writeBytes(companion.body());
+                for (Map.Entry<String, Object> p : companion.properties().entrySet()) {
+                    if (p.getValue() != null) {
+                        extra.setObjectProperty(p.getKey(), p.getValue());
+                    }
+                }
+                channel.producer().send(queue(companion.address()), extra, DeliveryMode.PERSISTENT, Message.DEFAULT_PRIORITY, 0);
+            }
             channel.session().commit();
             idle.push(channel);
             return PublishOutcome.PUBLISHED;

@@ -160,6 +160,24 @@ public final class GatewayProcess implements AutoCloseable {
         }
     }
 
+    /** The output and exit status of an operator command ({@code java -jar … <command>}). */
+    public record CommandResult(int exitCode, String output) {
+    }
+
+    /** Runs an operator command of the packaged jar (verify-log, ...), which starts neither broker nor HTTP server. */
+    public static CommandResult command(String... args) throws Exception {
+        String javaCommand = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(javaCommand, "-Xmx256m", "-jar", jar().toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("command did not finish: " + command);
+        }
+        return new CommandResult(p.exitValue(), output);
+    }
+
     public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);

@@ -28,14 +28,14 @@ public class RestProblems extends RouteConfigurationBuilder {
         Exception caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         GatewayException e = caught instanceof GatewayException g ? g
                 : new GatewayException(ErrorCode.INTERNAL, "unexpected error; nothing was accepted", java.util.List.of(), caught);
-        if (e.errorCode() == ErrorCode.INTERNAL || e.errorCode() == ErrorCode.BROKER_UNAVAILABLE) {
+        if (e.errorCode() == ErrorCode.INTERNAL || e.errorCode() == ErrorCode.BROKER_UNAVAILABLE || e.errorCode() == ErrorCode.STORE_UNAVAILABLE) {
             org.slf4j.LoggerFactory.getLogger(RestProblems.class).warn("intake failed on {}: {}", exchange.getFromRouteId(), e.getMessage(), e.getCause());
         }
         var out = exchange.getMessage();
         out.removeHeaders("*");
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, e.errorCode().httpStatus());
         out.setHeader(Exchange.CONTENT_TYPE, Problems.MEDIA_TYPE);
-        if (e.errorCode() == ErrorCode.BROKER_UNAVAILABLE) {
+        if (e.errorCode() == ErrorCode.BROKER_UNAVAILABLE || e.errorCode() == ErrorCode.STORE_UNAVAILABLE) {
             out.setHeader("Retry-After", "5");
         }
         if (e.errorCode() == ErrorCode.UNAUTHENTICATED) {

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Intake throughput with the message log on, against off (issue 7; docs/performance.md).
+# Starts the packaged gateway twice per round on a fresh data directory — once with
+# --lienthong.message-log.enabled=false, once with the defaults (log on, embedded database) — runs
+# the intake benchmark (bench-intake) against each and prints the ratio on/off.
+#
+#   bench/message-log.sh [SECONDS] [CLIENTS] [ROUNDS]        (defaults: 20 s, 32 clients, 1 round)
+#   EXTRA_ARGS="--spring.datasource.url=jdbc:postgresql://…" bench/message-log.sh   # another database
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DURATION=${1:-20}
+CLIENTS=${2:-32}
+ROUNDS=${3:-1}
+HTTP_PORT=${HTTP_PORT:-18480}
+BROKER_PORT=${BROKER_PORT:-61716}
+JAR=routes/target/lienthong-gateway.jar
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+if ! "$JAVA" -version 2>&1 | grep -Eq 'version "(2[1-9]|[3-9][0-9])'; then
+  echo "needs a JDK 21 or newer: set JAVA_HOME" >&2
+  exit 1
+fi
+
+[ -f "$JAR" ] || ./mvnw -q -DskipTests package
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+# portal-hanoi's native complaint; @SEQ@ becomes a new record id per request
+cat > "$work/complaint.json" <<'JSON'
+{"maPhanAnh":"BENCH-@SEQ@","loai":"PHAN_ANH","linhVuc":"Tiêu cực, nhũng nhiễu",
+ "tieuDe":"Cán bộ Bộ phận Một cửa đòi thêm tiền ngoài quy định",
+ "noiDung":"Ngày 12/3/2026 tôi đến Bộ phận Một cửa xã Sơn Đông làm thủ tục đăng ký hộ kinh doanh. Cán bộ tiếp nhận yêu cầu nộp thêm 500.000 đồng \"phí làm nhanh\" không có biên lai.",
+ "nguoiGui":{"hoTen":"Nguyễn Thị Hương","soDienThoai":"0168 345 6789","email":"huong.nt@example.vn","soCCCD":"026190001234","anDanh":false},
+ "donViBiPhanAnh":{"maDinhDanh":"000.00.00.H26","ten":"UBND tỉnh Vĩnh Phúc"},
+ "diaBan":{"maTinh":"26","maHuyen":"246","maXa":"08866","diaChi":"Xã Sơn Đông, huyện Lập Thạch, tỉnh Vĩnh Phúc"},
+ "ngayXayRa":"12/03/2026","ngayGui":"12/03/2026 09:15"}
+JSON
+
+# run <label> [gateway args...]: prints the accepted requests per second
+run() {
+  local label=$1; shift
+  local data="$work/data-$label-$RANDOM"
+  "$JAVA" -Xmx1g -jar "$JAR" --server.port="$HTTP_PORT" --lienthong.broker.port="$BROKER_PORT" \
+    --lienthong.data-dir="$data" ${EXTRA_ARGS:-} "$@" > "$work/$label.log" 2>&1 &
+  local pid=$!
+  for _ in $(seq 1 120); do
+    if curl -fs "http://127.0.0.1:$HTTP_PORT/actuator/health" > /dev/null 2>&1; then break; fi
+    if ! kill -0 "$pid" 2>/dev/null; then echo "gateway ($label) did not start:" >&2; tail -30 "$work/$label.log" >&2; exit 1; fi
+    sleep 1
+  done
+  local cpu0; cpu0=$(cpu_ticks "$pid")
+  "$JAVA" -jar "$JAR" bench-intake --url "http://127.0.0.1:$HTTP_PORT/api/v1/sources/portal-hanoi/complaints" \
+    --body "$work/complaint.json" --clients "$CLIENTS" --seconds "$DURATION" --warmup 5 > "$work/$label.out" 2>&1 || true
+  # the log writer may still be catching up: its work counts too
+  for _ in $(seq 1 300); do
+    local backlog
+    backlog=$(curl -fs "http://127.0.0.1:$HTTP_PORT/actuator/prometheus" | sed -n 's/^lienthong_broker_queue_messages{queue="lienthong.internal.message-log"} \([0-9.]*\)/\1/p')
+    [ "${backlog:-0}" = "0.0" ] || [ -z "$backlog" ] && break
+    sleep 1
+  done
+  local cpu1; cpu1=$(cpu_ticks "$pid")
+  local sent; sent=$(sed -n 's/.* sent_total=\([0-9]*\).*/\1/p' "$work/$label.out")
+  sed -n 's/^gateway: /  '"$label"': /p' "$work/$label.out" >&2
+  awk -v t=$((cpu1 - cpu0)) -v n="${sent:-1}" -v hz="$(getconf CLK_TCK)" -v l="$label" \
+    'BEGIN { printf "  %s: gateway CPU %.1f s for %d records (warm-up included, log drained) = %.2f ms CPU per record\n", l, t / hz, n, 1000 * t / hz / n }' >&2
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  echo "$(sed -n 's/^gateway_rps=\([0-9]*\).*/\1/p' "$work/$label.out") $(awk -v t=$((cpu1 - cpu0)) -v n="${sent:-1}" 'BEGIN { printf "%.0f", 1e6 * t / n }')"
+}
+
+# user+system CPU ticks of a process
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+
+total_off=0
+total_on=0
+cpu_off=0
+cpu_on=0
+for round in $(seq 1 "$ROUNDS"); do
+  echo "round $round/$ROUNDS (${DURATION}s, $CLIENTS clients)" >&2
+  read -r off off_cpu < <(run "log-off-$round" --lienthong.message-log.enabled=false)
+  read -r on on_cpu < <(run "log-on-$round")
+  total_off=$((total_off + off))
+  total_on=$((total_on + on))
+  cpu_off=$((cpu_off + off_cpu))
+  cpu_on=$((cpu_on + on_cpu))
+  awk -v on="$on" -v off="$off" 'BEGIN { printf "  round ratio on/off = %.3f (%d / %d req/s)\n", on / off, on, off }' >&2
+done
+# throughput ratio (what the issue asks), and the CPU-cost ratio, which a busy machine disturbs less
+awk -v on="$total_on" -v off="$total_off" -v r="$ROUNDS" -v con="$cpu_on" -v coff="$cpu_off" \
+  'BEGIN { printf "message_log_on_rps=%.0f message_log_off_rps=%.0f ratio=%.3f cpu_us_per_record_on=%.0f cpu_us_per_record_off=%.0f cpu_ratio_off_on=%.3f\n", on / r, off / r, on / off, con / r, coff / r, coff / con }'

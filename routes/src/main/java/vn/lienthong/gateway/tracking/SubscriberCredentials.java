@@ -1,0 +1,68 @@
+package vn.lienthong.gateway.tracking;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import vn.lienthong.gateway.config.GatewayConfig;
+import vn.lienthong.gateway.config.SubscriberDefinition;
+import vn.lienthong.gateway.error.ErrorCode;
+import vn.lienthong.gateway.error.GatewayException;
+import vn.lienthong.gateway.security.ApiKeys;
+import vn.lienthong.gateway.security.Passwords;
+
+/**
+ * Subscribers calling the REST status door authenticate like on the broker: HTTP Basic with their
+ * subscriber id and broker password (PBKDF2-checked against their YAML). A successful check is
+ * remembered for a few minutes by the SHA-256 of the credentials, so a busy subscriber does not pay
+ * the deliberately slow hash on every call.
+ */
+public final class SubscriberCredentials {
+
+    private static final long REMEMBER_NANOS = 10L * 60 * 1_000_000_000L;
+
+    private final Map<String, String> hashes;
+    private final java.util.Set<String> ids;
+    private final Map<String, Long> verified = new ConcurrentHashMap<>();
+
+    public SubscriberCredentials(GatewayConfig config) {
+        this.hashes = config.subscribers().values().stream().filter(s -> s.broker().passwordHash() != null)
+                .collect(Collectors.toUnmodifiableMap(SubscriberDefinition::id, s -> s.broker().passwordHash()));
+        this.ids = java.util.Set.copyOf(config.subscribers().keySet());
+    }
+
+    /** @return the subscriber id of a valid {@code Authorization: Basic} header */
+    public String authenticate(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            throw new GatewayException(ErrorCode.UNAUTHENTICATED, "send the subscriber id and broker password with HTTP Basic");
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new GatewayException(ErrorCode.UNAUTHENTICATED, "the Basic credentials are not valid base64");
+        }
+        int colon = decoded.indexOf(':');
+        String user = colon < 0 ? decoded : decoded.substring(0, colon);
+        String password = colon < 0 ? "" : decoded.substring(colon + 1);
+        String hash = hashes.get(user);
+        String fingerprint = ApiKeys.sha256Hex(user + "\u0000" + password);
+        Long until = verified.get(fingerprint);
+        if (hash != null && until != null && until - System.nanoTime() > 0) {
+            return user;
+        }
+        if (hash == null || !Passwords.verify(password, hash)) {
+            throw new GatewayException(ErrorCode.UNAUTHENTICATED, "the subscriber credentials are not valid");
+        }
+        if (verified.size() > 10_000) {
+            verified.clear();
+        }
+        verified.put(fingerprint, System.nanoTime() + REMEMBER_NANOS);
+        return user;
+    }
+
+    public boolean isSubscriber(String id) {
+        return id != null && ids.contains(id);
+    }
+}

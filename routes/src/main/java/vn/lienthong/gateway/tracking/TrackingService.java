@@ -1,0 +1,197 @@
+package vn.lienthong.gateway.tracking;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import vn.lienthong.gateway.error.ErrorCode;
+import vn.lienthong.gateway.error.GatewayException;
+import vn.lienthong.gateway.intake.IntakeService;
+import vn.lienthong.gateway.messagelog.Database;
+import vn.lienthong.gateway.messagelog.EntryHash;
+import vn.lienthong.gateway.messagelog.EventKeys;
+import vn.lienthong.gateway.messagelog.Gzip;
+import vn.lienthong.gateway.messagelog.LogChain;
+import vn.lienthong.gateway.messagelog.LogEntry;
+import vn.lienthong.gateway.messagelog.LogEvent;
+import vn.lienthong.gateway.messagelog.PayloadStore;
+
+/**
+ * Cases for every door: citizens' lookups ({@link CaseLookup}), subscribers' status reports
+ * ({@link StatusUpdateSink}: broker, REST and the SOAP callback), portals' pull API. A status report is
+ * checked (a handling status, from a subscriber whose queue received the case), written to the
+ * message log with the report itself as a purgeable payload, applied to the case, queued for the
+ * portal's webhook, all in one transaction; then the {@link CaseStatusListener}s are told.
+ */
+public final class TrackingService implements CaseLookup, StatusUpdateSink {
+
+    /** What a subscriber sees after reporting, and a citizen when looking a case up. */
+    public record CaseDetails(CaseRow row, List<CaseStore.StatusRow> history) {
+    }
+
+    private final Database db;
+    private final ReporterKeys reporterKeys;
+    private final PortalWebhooks webhooks;
+    private final CaseListeners listeners;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    public TrackingService(Database db, ReporterKeys reporterKeys, PortalWebhooks webhooks, CaseListeners listeners, Clock clock,
+            MeterRegistry meters) {
+        this.db = db;
+        this.reporterKeys = reporterKeys;
+        this.webhooks = webhooks;
+        this.listeners = listeners;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    @Override
+    public Optional<CaseView> byTrackingCode(String trackingCode) {
+        return details(trackingCode).map(d -> d.row().view());
+    }
+
+    /** The case and its history; empty for unknown and for malformed codes alike. */
+    public Optional<CaseDetails> details(String trackingCode) {
+        Optional<String> code = StatusReports.code(trackingCode);
+        if (code.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return db.read(c -> {
+                Optional<CaseRow> row = CaseStore.byTrackingCode(c, code.get(), false);
+                if (row.isEmpty()) {
+                    return Optional.<CaseDetails>empty();
+                }
+                return Optional.of(new CaseDetails(row.get(), CaseStore.history(c, row.get())));
+            });
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    @Override
+    public boolean isReporter(String trackingCode, String e164Phone) {
+        Optional<String> code = StatusReports.code(trackingCode);
+        if (code.isEmpty() || e164Phone == null) {
+            return false;
+        }
+        try {
+            return db.read(c -> CaseStore.byTrackingCode(c, code.get(), false)
+                    .map(row -> reporterKeys.matches(row.reporterKey(), e164Phone)).orElse(false));
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    /** For the SOAP callback door (issue 5), which builds the {@link StatusUpdate} from its XML. */
+    @Override
+    public CaseView apply(StatusUpdate update, String reportingSubscriberId) {
+        StatusReports.check(update, clock.instant());
+        return apply(update, reportingSubscriberId, "soap");
+    }
+
+    /**
+     * @param door which door the report came through ({@code broker}, {@code rest}, {@code soap}), for
+     *             the log and the metrics
+     */
+    public CaseView apply(StatusUpdate update, String subscriberId, String door) {
+        Instant now = clock.instant();
+        Optional<String> code = StatusReports.code(update.trackingCode());
+        if (code.isEmpty()) {
+            count(door, "unknown-case");
+            throw new GatewayException(ErrorCode.UNKNOWN_CASE, "no case has tracking code " + update.trackingCode());
+        }
+        Applied applied;
+        try {
+            applied = db.inTransaction(c -> apply(c, code.get(), update, subscriberId, door, now));
+        } catch (SQLException e) {
+            count(door, "store-unavailable");
+            throw unavailable(e);
+        } catch (GatewayException e) {
+            count(door, e.errorCode() == ErrorCode.NOT_A_RECIPIENT ? "refused" : "unknown-case");
+            throw e;
+        }
+        try {
+            db.syncToDisk();
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+        count(door, applied.change() == null ? "unchanged" : "applied");
+        if (applied.change() != null) {
+            listeners.notifyAll(List.of(applied.change()));
+        }
+        return applied.view();
+    }
+
+    private record Applied(CaseView view, CaseChange change) {
+    }
+
+    private Applied apply(Connection c, String code, StatusUpdate u, String subscriberId, String door, Instant now) throws SQLException {
+        // the chain's head first, then the case: the same lock order as the log writer
+        LogChain.Appender chain = LogChain.open(c, now);
+        CaseRow row = CaseStore.byTrackingCode(c, code, true)
+                .orElseThrow(() -> new GatewayException(ErrorCode.UNKNOWN_CASE, "no case has tracking code " + code));
+        if (!row.recipients().contains(subscriberId)) {
+            throw new GatewayException(ErrorCode.NOT_A_RECIPIENT, "subscriber " + subscriberId + " did not receive case " + code
+                    + " and may not report on it");
+        }
+        Instant reportedAt = u.reportedAt().toInstant();
+        List<CaseStore.StatusRow> history = CaseStore.history(c, row);
+        CaseStore.StatusRow last = history.get(history.size() - 1);
+        if (last.status() == u.status() && subscriberId.equals(last.reportedBy()) && reportedAt.equals(last.reportedAt())
+                && Objects.equals(u.handlingAgencyCode(), last.handlingAgencyCode())) {
+            // the same report again (a redelivery, a retried call): nothing changes
+            return new Applied(row.view(), null);
+        }
+        byte[] report = StatusReports.toJson(u, subscriberId, door);
+        String reportSha = EntryHash.sha256Hex(report);
+        chain.follow(row.recordId(), row.lastSeq());
+        var details = IntakeService.json().createObjectNode()
+                .put("status", u.status().name())
+                .put("previousStatus", row.status().name())
+                .put("door", door)
+                .put("reportedAt", u.reportedAt().toString());
+        if (u.handlingAgencyCode() != null) {
+            details.put("handlingAgencyCode", u.handlingAgencyCode());
+        }
+        LogEntry entry = chain.add(new LogChain.NewEntry(EventKeys.of(LogEvent.STATUS_UPDATED, now, UUID.randomUUID().toString()), LogEvent.STATUS_UPDATED, row.recordId(),
+                row.trackingCode(), subscriberId, reportedAt, details.toString(), reportSha, null));
+        PayloadStore.store(c, List.of(new PayloadStore.Payload(entry.seq(), PayloadStore.Kind.STATUS, report.length, Gzip.compress(report))));
+        // an older report arriving late goes into the history without overriding a newer status
+        boolean current = row.statusReportedAt() == null || !reportedAt.isBefore(row.statusReportedAt());
+        long cursor = CaseStore.recordStatus(c, row, u.status(), u.handlingAgencyCode(), u.handlingAgencyName(), subscriberId,
+                reportedAt, now, entry.seq(), current);
+        chain.flush();
+        CaseStore.updateLastSeq(c, chain.lastOfRecord());
+        if (!current) {
+            return new Applied(row.view(), null);
+        }
+        CaseRow after = CaseStore.byRecordId(c, row.recordId(), false).orElseThrow();
+        webhooks.enqueue(c, row.sourceId(), new CaseStore.PortalChange(cursor, row.trackingCode(), row.recordId(),
+                row.sourceRecordId(), u.status(), row.status(), after.handlingAgencyCode(), after.handlingAgencyName(), now), now);
+        return new Applied(after.view(), new CaseChange(after.view(), row.status(), after.notifyPhone()));
+    }
+
+    /** Status changes of the records a source sent, after a cursor. */
+    public List<CaseStore.PortalChange> changesForSource(String sourceId, long after, int limit) {
+        try {
+            return db.read(c -> CaseStore.changesForSource(c, sourceId, after, limit));
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    private void count(String door, String outcome) {
+        meters.counter("lienthong.status.updates", "door", door, "outcome", outcome).increment();
+    }
+
+    static GatewayException unavailable(SQLException e) {
+        return new GatewayException(ErrorCode.STORE_UNAVAILABLE, "the case store cannot be reached; retry later", List.of(), e);
+    }
+}
