@@ -11,6 +11,8 @@ import vn.lienthong.gateway.config.GatewayConfig;
 import vn.lienthong.gateway.config.GatewayConfigException;
 import vn.lienthong.gateway.security.AdminAccess;
 import vn.lienthong.gateway.config.GatewayProperties;
+import vn.lienthong.gateway.identity.IdentityKeys;
+import vn.lienthong.gateway.identity.IdentityProtector;
 import vn.lienthong.gateway.intake.rest.RestIntakeProcessor;
 import vn.lienthong.gateway.normalize.VietnamesePayloadDecoder;
 import vn.lienthong.gateway.normalize.VietnameseRecordNormalizer;
@@ -51,11 +53,17 @@ public class IntakeSetup {
                 broker == null ? () -> null : broker::refusal);
     }
 
+    /** The entitled subscribers' keys are read (and the demo key refused in production) at start-up. */
+    @Bean
+    IdentityProtector identityProtector(GatewayConfig config, GatewayProperties properties) {
+        return new IdentityProtector(IdentityKeys.load(config, properties.production()));
+    }
+
     @Bean
     IntakeService intakeService(GatewayConfig config, PayloadDecoder decoder, RecordNormalizer normalizer,
-            RecordPublisher publisher, ObjectProvider<IntakeLog> intakeLog, Clock clock) {
+            RecordPublisher publisher, ObjectProvider<IntakeLog> intakeLog, IdentityProtector identityProtector, Clock clock) {
         return new IntakeService(config, SourceMappings.compile(config), decoder, normalizer, new RecordValidator(), publisher,
-                intakeLog.getIfAvailable(() -> IntakeLog.NONE), clock);
+                intakeLog.getIfAvailable(() -> IntakeLog.NONE), identityProtector, clock);
     }
 
     @Bean

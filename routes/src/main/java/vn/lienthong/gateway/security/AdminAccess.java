@@ -34,17 +34,25 @@ public class AdminAccess {
         this.tokens = tokens;
     }
 
-    /** An operator key only (callers that do not pass the Authorization header). */
-    public String check(String apiKey) {
-        return check(apiKey, null);
-    }
-
     /**
      * @param apiKey        the {@code X-Api-Key} header, or null
      * @param authorization the {@code Authorization} header, or null
      * @return the operator identity to log (the operator's login, or a short prefix of the key's hash)
      */
     public String check(String apiKey, String authorization) {
+        return check(apiKey, authorization, false);
+    }
+
+    /**
+     * For what shows a protected reporter's identity (a denunciation's raw input in the message log):
+     * an operator's bearer token holding {@code ops:admin} and {@code identity:read}. An operator key
+     * never suffices: it names no person the realm entitled.
+     */
+    public String checkIdentityReader(String apiKey, String authorization) {
+        return check(apiKey, authorization, true);
+    }
+
+    private String check(String apiKey, String authorization, boolean identity) {
         boolean hasKey = apiKey != null && !apiKey.isBlank();
         String bearer = RealmTokens.bearer(authorization);
         if (hasKey && authorization != null && !authorization.isBlank()) {
@@ -54,6 +62,10 @@ public class AdminAccess {
             VerifiedToken token = tokens.verify(bearer);
             if (!token.hasRole(RealmRoles.OPS_ADMIN)) {
                 throw new GatewayException(ErrorCode.FORBIDDEN, "the token of " + token.who() + " lacks the role " + RealmRoles.OPS_ADMIN);
+            }
+            if (identity && !token.hasRole(RealmRoles.IDENTITY_READ)) {
+                throw new GatewayException(ErrorCode.FORBIDDEN, "the token of " + token.who() + " lacks the role "
+                        + RealmRoles.IDENTITY_READ + ": this record's reporter is protected");
             }
             return "operator:" + token.who();
         }
@@ -67,6 +79,10 @@ public class AdminAccess {
         String hash = ApiKeys.sha256Hex(apiKey.strip());
         if (!keyHashes.contains(hash)) {
             throw new GatewayException(ErrorCode.UNAUTHENTICATED, "the operator key is not valid");
+        }
+        if (identity) {
+            throw new GatewayException(ErrorCode.FORBIDDEN, "this record's reporter is protected: an operator's bearer token with "
+                    + RealmRoles.OPS_ADMIN + " and " + RealmRoles.IDENTITY_READ + " is needed, an operator key does not suffice");
         }
         return "operator-key:" + hash.substring(0, 8);
     }

@@ -3,6 +3,7 @@ package vn.lienthong.gateway.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.jms.Connection;
@@ -44,6 +45,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * a bad token (none, expired, not yet valid, another issuer, another audience, alg none, HS256 with the
  * realm's public key, tampered, unknown key, another source's, a disabled client's after expiry):
  * 401/403 or a broker login failure, and nothing is enqueued or consumed.
+ * <p>
+ * A denunciation's author reaches no subscriber in clear (only the entitled inspectorate's key opens
+ * its copy), nor the citizens' tracking page, the portal's status changes or the gateway's log output;
+ * the status loop's and the message log's doors ask for their roles (feed:&lt;id&gt; of a subscriber
+ * that received the case, intake:&lt;id&gt; of the portal, ops:admin, and identity:read on top for a
+ * protected reporter's raw input).
  */
 @ExtendWith(Keycloak.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -343,5 +350,87 @@ class KeycloakDoorsIT {
                 });
             }
         }
+    }
+
+    // ------------------------------------------------------------------ a protected author; the status loop's doors
+
+    static final List<String> AUTHOR = List.of("Lê Văn Cường", "Cường", "912345678", "912 345 678", "036088004321");
+
+    @Test
+    @Order(10)
+    void aDenunciationsAuthorReachesOnlyTheEntitledAndEveryNewDoorAsksForItsRole() throws Exception {
+        byte[] denunciation = Http.fixture("portal/portal-hanoi.denunciation.json");
+        Http.Answer accepted = post(url("/api/v1/sources/portal-hanoi/complaints"), bearer(keycloak.clientToken("portal-hanoi")), denunciation);
+        assertThat(accepted.status()).as(accepted.response().body()).isEqualTo(202);
+        String id = accepted.json().path("id").asText();
+        String code = accepted.json().path("trackingCode").asText();
+
+        // every subscriber gets the same record without its author; only the inspectorate's key opens its copy
+        JsonNode record = Feeds.drain(gateway, EVERYTHING, "lienthong.complaints::" + EVERYTHING).stream()
+                .filter(r -> r.id().equals(id)).findFirst().orElseThrow().record();
+        assertThat(AUTHOR).noneMatch(record.toString()::contains);
+        JsonNode recipients = record.path("protectedIdentity").path("recipients");
+        assertThat(recipients).extracting(r -> r.path("subscriberId").asText()).containsExactly("inspectorate");
+        JsonNode identity = JSON.readTree(vn.lienthong.gateway.identity.IdentityCommand.decrypt(recipients.get(0).path("jwe").asText(),
+                vn.lienthong.gateway.identity.IdentityKeys.read(GatewayProcess.configDir().getParent()
+                        .resolve("docs/examples/demo-keys/inspectorate.identity.private.jwk.json"))));
+        assertThat(identity.path("reporter").path("name").asText()).isEqualTo("Lê Văn Cường");
+
+        // citizens: no credentials, no personal data
+        Http.Answer tracking = Http.send(get(url("/api/v1/tracking/" + code), Map.of()));
+        assertThat(tracking.status()).isEqualTo(200);
+        assertThat(AUTHOR).noneMatch(tracking.response().body()::contains);
+
+        // status reports: the subscriber's own token (feed:<id>), and only from a subscriber that received the case
+        String report = url("/api/v1/cases/" + code + "/status");
+        byte[] accepting = """
+                {"status":"ACCEPTED_FOR_HANDLING","handlingAgency":{"code":"000.00.00.H37","name":"Thanh tra tỉnh"}}"""
+                .getBytes(StandardCharsets.UTF_8);
+        String inspectorate = keycloak.clientToken("inspectorate");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(post(report, bearer(inspectorate), accepting).status()).isEqualTo(200));
+        Http.Answer notARecipient = post(report, bearer(keycloak.clientToken("province-25")), accepting);
+        assertThat(notARecipient.status()).isEqualTo(403);
+        assertThat(notARecipient.json().path("code").asText()).isEqualTo("client.not-a-recipient");
+        assertThat(post(report, Map.of(), accepting).status()).isEqualTo(401);
+        assertThat(post(report, bearer(keycloak.clientToken("portal-hanoi")), accepting).status()).as("a source").isEqualTo(403);
+        assertThat(post(report, bearer(keycloak.operatorToken()), accepting).status()).as("an operator").isEqualTo(403);
+        assertThat(post(report, bearer(forge.signed(b -> b.expirationTime(Date.from(Instant.now().minusSeconds(120))),
+                "inspectorate", "feed:inspectorate")), accepting).status()).as("expired").isEqualTo(401);
+
+        // the portal pulls its records' changes with its own token (intake:<id>), another source may not
+        String changes = url("/api/v1/sources/portal-hanoi/status-changes");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Http.Answer pulled = Http.send(get(changes, bearer(keycloak.clientToken("portal-hanoi"))));
+            assertThat(pulled.status()).isEqualTo(200);
+            assertThat(pulled.json().path("changes")).extracting(c -> c.path("trackingCode").asText()).contains(code);
+            assertThat(AUTHOR).noneMatch(pulled.response().body()::contains);
+        });
+        assertThat(Http.send(get(changes, bearer(keycloak.clientToken("dvc-province")))).status()).isEqualTo(403);
+        assertThat(Http.send(get(changes, Map.of())).status()).isEqualTo(401);
+
+        // operators: ops:admin for figures, the log and its verification
+        String operator = keycloak.operatorToken();
+        for (String path : List.of("/api/v1/admin/figures", "/api/v1/admin/message-log/records/" + id,
+                "/api/v1/admin/message-log/verification")) {
+            Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(Http.send(get(url(path), bearer(operator))).status()).as(path).isEqualTo(200));
+            assertThat(Http.send(get(url(path), Map.of())).status()).as(path).isEqualTo(401);
+            assertThat(Http.send(get(url(path), bearer(keycloak.clientToken("portal-hanoi")))).status()).as(path).isEqualTo(403);
+            assertThat(Http.send(get(url(path), bearer(inspectorate))).status()).as(path).isEqualTo(403);
+        }
+        // the raw input holds the author in clear: ops:admin and identity:read, never an operator key
+        String raw = url("/api/v1/admin/message-log/records/" + id + "/raw");
+        assertThat(Http.send(get(raw, bearer(operator))).status()).isEqualTo(403);
+        assertThat(Http.send(get(raw, Map.of("X-Api-Key", "demo-ops-key"))).status()).isEqualTo(403);
+        assertThat(Http.send(get(raw, bearer(forge.signed(b -> { }, "inspectorate", "feed:inspectorate", "identity:read")))).status())
+                .as("identity:read without ops:admin").isEqualTo(403);
+        Http.Answer entitled = Http.send(get(raw, bearer(forge.signed(b -> { }, "lienthong-ops", "ops:admin", "identity:read"))));
+        assertThat(entitled.status()).isEqualTo(200);
+        assertThat(entitled.response().body().getBytes(StandardCharsets.UTF_8)).isEqualTo(denunciation);
+
+        // and nothing of the author in anything the gateway logged during the whole class
+        String log = gateway.logText();
+        assertThat(AUTHOR).as("the gateway's log output").noneMatch(log::contains);
     }
 }

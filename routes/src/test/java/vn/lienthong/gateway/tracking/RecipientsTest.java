@@ -14,10 +14,12 @@ class RecipientsTest {
 
     @Test
     void complaintsGoWhereTheFiltersSay() {
-        assertThat(recipients.of(Feed.COMPLAINTS, Map.of("kind", "DENUNCIATION", "provinceCode", "37"))).containsExactly("inspectorate");
+        // the inspectorate's queue and the two demo case systems pushed to (issue 5) take every denunciation
+        assertThat(recipients.of(Feed.COMPLAINTS, Map.of("kind", "DENUNCIATION", "provinceCode", "37")))
+                .containsExactlyInAnyOrder("inspectorate", "inspectorate-case-rest", "inspectorate-case-system");
         assertThat(recipients.of(Feed.COMPLAINTS, Map.of("kind", "FEEDBACK", "provinceCode", "25"))).containsExactly("province-25");
         assertThat(recipients.of(Feed.COMPLAINTS, Map.of("kind", "COMPLAINT", "provinceCode", "25")))
-                .containsExactlyInAnyOrder("inspectorate", "province-25");
+                .containsExactlyInAnyOrder("inspectorate", "inspectorate-case-rest", "inspectorate-case-system", "province-25");
         assertThat(recipients.of(Feed.COMPLAINTS, Map.of("kind", "FEEDBACK"))).isEmpty();
     }
 
