@@ -36,7 +36,8 @@ public final class IdentityProtector {
 
     /** @param recipients subscriber id → its encryption key ({@link IdentityKeys#load}) */
     public IdentityProtector(Map<String, Supplier<JWK>> recipients) {
-        this.recipients = Map.copyOf(recipients);
+        // in the given order (Map.copyOf's is random per JVM): the published record does not change between runs
+        this.recipients = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(recipients));
     }
 
     /** Nobody entitled: protected records are published without the identity and without recipients. */

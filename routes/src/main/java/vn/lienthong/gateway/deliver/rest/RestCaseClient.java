@@ -37,17 +37,8 @@ public final class RestCaseClient implements CaseClient {
 
     @Override
     public CallResult send(CaseMessage message) {
-        if (tokens == null) {
-            return call(message, null);
-        }
-        // the case system may refuse a token early (keys rotated, session flushed): renewed once, at once
-        CallResult result = tokens.call(token -> call(message, token), r -> r == REFUSED_TOKEN,
-                e -> CallResult.unreachable("no token: " + e.getMessage()));
-        return result == REFUSED_TOKEN ? CallResult.transientFailure("HTTP 401: the case system refused a freshly issued token") : result;
+        return CallFailures.withToken(tokens, token -> call(message, token));
     }
-
-    /** Marker: the call was answered 401 (only with a token). */
-    private static final CallResult REFUSED_TOKEN = CallResult.transientFailure("HTTP 401");
 
     private CallResult call(CaseMessage message, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
@@ -75,7 +66,7 @@ public final class RestCaseClient implements CaseClient {
             return CallResult.delivered("HTTP " + status + " " + CallFailures.shorten(response.body()));
         }
         if (status == 401 && token != null) {
-            return REFUSED_TOKEN;
+            return CallFailures.REFUSED_TOKEN;
         }
         return CallFailures.ofStatus(status, response.body());
     }

@@ -88,17 +88,8 @@ public final class SoapCaseClient implements CaseClient {
         } catch (IOException e) {
             return CallResult.permanent("the record does not fit the InspectorateCase contract: " + CallFailures.shorten(e.getMessage()));
         }
-        if (tokens == null) {
-            return submit(submission, null);
-        }
-        // as REST delivery: a refused token is renewed once, at once
-        CallResult result = tokens.call(token -> submit(submission, token), r -> r == REFUSED_TOKEN,
-                e -> CallResult.unreachable("no token: " + e.getMessage()));
-        return result == REFUSED_TOKEN ? CallResult.transientFailure("HTTP 401: the case system refused a freshly issued token") : result;
+        return CallFailures.withToken(tokens, token -> submit(submission, token));
     }
-
-    /** Marker: HTTP 401 to a call that carried a token. */
-    private static final CallResult REFUSED_TOKEN = CallResult.transientFailure("HTTP 401");
 
     private CallResult submit(CaseSubmission submission, String token) {
         InspectorateCase port = ports.get();
@@ -122,7 +113,7 @@ public final class SoapCaseClient implements CaseClient {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof HTTPException http) {
                     if (http.getResponseCode() == 401 && token != null) {
-                        return REFUSED_TOKEN;
+                        return CallFailures.REFUSED_TOKEN;
                     }
                     return CallFailures.ofStatus(http.getResponseCode(), http.getResponseMessage());
                 }
