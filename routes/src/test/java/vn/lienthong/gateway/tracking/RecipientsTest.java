@@ -14,10 +14,12 @@ class RecipientsTest {
 
     @Test
     void complaintsGoWhereTheFiltersSay() {
-        assertThat(recipients.of(Feed.COMPLAINTS, Map.of("kind", "DENUNCIATION", "provinceCode", "37"))).containsExactly("inspectorate");
+        assertThat(recipients.of(Feed.COMPLAINTS, Map.of("kind", "DENUNCIATION", "provinceCode", "37")))
+                .as("the inspectorate pulls; its two case systems are pushed to").containsExactlyInAnyOrder(
+                        "inspectorate", "inspectorate-case-system", "inspectorate-case-rest");
         assertThat(recipients.of(Feed.COMPLAINTS, Map.of("kind", "FEEDBACK", "provinceCode", "25"))).containsExactly("province-25");
         assertThat(recipients.of(Feed.COMPLAINTS, Map.of("kind", "COMPLAINT", "provinceCode", "25")))
-                .containsExactlyInAnyOrder("inspectorate", "province-25");
+                .containsExactlyInAnyOrder("inspectorate", "inspectorate-case-system", "inspectorate-case-rest", "province-25");
         assertThat(recipients.of(Feed.COMPLAINTS, Map.of("kind", "FEEDBACK"))).isEmpty();
     }
 
