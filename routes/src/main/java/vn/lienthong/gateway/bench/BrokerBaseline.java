@@ -87,17 +87,7 @@ public final class BrokerBaseline {
                 threads.add(t);
                 t.start();
             }
-            ready.await();
-            Thread.sleep(a.warmup().toMillis());
-            measuring.set(true);
-            long start = System.nanoTime();
-            Thread.sleep(a.duration().toMillis());
-            measuring.set(false);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            stop.set(true);
-            for (Thread t : threads) {
-                t.join();
-            }
+            double seconds = LoadStats.measure(ready, a.warmup(), a.duration(), measuring, stop, threads);
             double rate = sent.get() / seconds;
             System.out.printf("broker: %d durable 1 KiB sends in %.1f s from %d producers = %.0f msg/s, p50 %.2f ms, p99 %.2f ms (journal %s)%n",
                     sent.get(), seconds, a.concurrency(), rate, stats.percentileMillis(50), stats.percentileMillis(99),

@@ -102,17 +102,7 @@ public final class IntakeLoad {
             threads.add(t);
             t.start();
         }
-        ready.await();
-        Thread.sleep(a.warmup().toMillis());
-        measuring.set(true);
-        long start = System.nanoTime();
-        Thread.sleep(a.duration().toMillis());
-        measuring.set(false);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        stop.set(true);
-        for (Thread t : threads) {
-            t.join();
-        }
+        double seconds = LoadStats.measure(ready, a.warmup(), a.duration(), measuring, stop, threads);
         double rate = accepted.get() / seconds;
         System.out.printf("gateway: %d records accepted (202, durable) in %.1f s from %d clients = %.0f req/s, %d other answers, p50 %.2f ms, p99 %.2f ms%n",
                 accepted.get(), seconds, a.concurrency(), rate, failed.get(), stats.percentileMillis(50), stats.percentileMillis(99));

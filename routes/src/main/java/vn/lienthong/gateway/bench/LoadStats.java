@@ -1,6 +1,10 @@
 package vn.lienthong.gateway.bench;
 
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Latency samples of one benchmark run, in nanoseconds. */
 final class LoadStats {
@@ -34,5 +38,25 @@ final class LoadStats {
         Arrays.sort(sorted);
         int index = (int) Math.min(count - 1, Math.ceil(p / 100.0 * count) - 1);
         return sorted[Math.max(0, index)] / 1_000_000.0;
+    }
+
+    /**
+     * Once every load thread is ready: waits out the warm-up, opens the measured window for its
+     * duration, then stops the threads and waits for them. Returns the window's length in seconds.
+     */
+    static double measure(CountDownLatch ready, Duration warmup, Duration duration, AtomicBoolean measuring, AtomicBoolean stop,
+            List<Thread> threads) throws InterruptedException {
+        ready.await();
+        Thread.sleep(warmup.toMillis());
+        measuring.set(true);
+        long start = System.nanoTime();
+        Thread.sleep(duration.toMillis());
+        measuring.set(false);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        stop.set(true);
+        for (Thread t : threads) {
+            t.join();
+        }
+        return seconds;
     }
 }

@@ -71,6 +71,8 @@ public final class BrokerConfigurationFactory {
         config.addAcceptorConfiguration("lienthong", "tcp://" + broker.host() + ":" + broker.port()
                 + "?protocols=CORE,AMQP,STOMP,MQTT;supportAdvisory=false;suppressInternalManagementObjects=true");
         config.addAcceptorConfiguration("in-vm", IN_VM_URL);
+        // MQTT clients may only use the session that keeps their queue (MqttSessionGuard)
+        config.getIncomingInterceptorClassNames().add(MqttSessionGuard.class.getName());
 
         addressSettings(config);
         addresses(config, gatewayConfig.subscribers());
@@ -126,7 +128,7 @@ public final class BrokerConfigurationFactory {
                 if (filter == null) {
                     continue;
                 }
-                address.addQueueConfiguration(QueueConfiguration.of(feed.queueName(subscriber.id()))
+                address.addQueueConfiguration(QueueConfiguration.of(feed.queueName(subscriber.id(), subscriber.broker().mqttEnabled()))
                         .setAddress(feed.address())
                         .setRoutingType(RoutingType.MULTICAST)
                         .setFilterString(SubscriptionFilters.toSelector(filter))
@@ -170,7 +172,7 @@ public final class BrokerConfigurationFactory {
                     false, true, false, false, false, false, false, true, false, false, false, false);
             for (Feed feed : Feed.values()) {
                 if (subscriber.subscriptions().containsKey(feed.key())) {
-                    config.putSecurityRoles(feed.fqqn(subscriber.id()), Set.of(gateway, feedRole));
+                    config.putSecurityRoles(feed.fqqn(subscriber.id(), subscriber.broker().mqttEnabled()), Set.of(gateway, feedRole));
                 }
             }
             statusSenders.add(BrokerAddresses.feedRole(subscriber.id()));

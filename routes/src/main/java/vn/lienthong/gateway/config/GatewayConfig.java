@@ -245,6 +245,9 @@ public final class GatewayConfig {
         } else if (hash != null && production && Passwords.verify("demo-" + subscriber.id() + "-secret", hash)) {
             problems.add(file + ": the production profile refuses the demo broker password of " + subscriber.id());
         }
+        if (subscriber.broker().mqttEnabled() && (hash == null || subscriber.delivery().pushed())) {
+            problems.add(file + ": broker.mqtt is for a subscriber that pulls its queues itself (delivery: queue, broker.passwordHash)");
+        }
         ChannelChecks.checkDelivery(file, subscriber, problems);
         AuthChecks.checkSubscriber(file, subscriber, problems);
     }

@@ -25,7 +25,7 @@ public record SubscriberDefinition(
 
     public SubscriberDefinition {
         subscriptions = subscriptions == null ? Map.of() : Map.copyOf(subscriptions);
-        broker = broker == null ? new BrokerAccess(null) : broker;
+        broker = broker == null ? new BrokerAccess(null, null) : broker;
         delivery = delivery == null ? new Delivery("queue") : delivery;
         auth = auth == null ? new Auth(null, null) : auth;
         auth = auth.accept() == null ? new Auth(broker.passwordHash() == null ? List.of() : List.of(Auth.PASSWORD), auth.clientId()) : auth;
@@ -89,8 +89,16 @@ public record SubscriberDefinition(
         }
     }
 
-    /** @param passwordHash PBKDF2 hash of the subscriber's broker password ({@code java -jar … hash-password}) */
-    public record BrokerAccess(String passwordHash) {
+    /**
+     * @param passwordHash PBKDF2 hash of the subscriber's broker password ({@code java -jar … hash-password})
+     * @param mqtt         the subscriber reads over MQTT: its queues are named {@code <id>.<feed address>},
+     *                     the name Artemis gives the subscription of MQTT client id {@code <id>}
+     */
+    public record BrokerAccess(String passwordHash, Boolean mqtt) {
+
+        public boolean mqttEnabled() {
+            return Boolean.TRUE.equals(mqtt);
+        }
     }
 
     /**

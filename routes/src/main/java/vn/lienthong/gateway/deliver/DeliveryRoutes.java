@@ -21,8 +21,8 @@ public class DeliveryRoutes extends RouteBuilder {
     public void configure() {
         for (Deliveries.Delivery d : deliveries.all()) {
             int consumers = d.policy().concurrency();
-            from("deliveryJms:queue:" + d.feed().fqqn(d.subscriber().id())
-                    + "?concurrentConsumers=" + consumers + "&maxConcurrentConsumers=" + consumers)
+            from("deliveryJms:queue:" + d.feed().fqqn(d.subscriber().id()) + "?" + DeliverySetup.TRANSACTED
+                    + "&concurrentConsumers=" + consumers + "&maxConcurrentConsumers=" + consumers)
                     .routeId(d.routeId())
                     .errorHandler(noErrorHandler())
                     .process(d.processor());

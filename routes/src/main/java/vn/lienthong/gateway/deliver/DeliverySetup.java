@@ -26,14 +26,16 @@ public class DeliverySetup {
     /**
      * Local JMS transactions (no transaction manager): the listener container commits after the route
      * returns and rolls back when it throws. One cached consumer per thread keeps the queue order.
+     * These go on the endpoint URI, not on the component: camel-jms-starter's customizer copies its own
+     * defaults (transacted=false) onto every JmsComponent bean, which silently made the consumers
+     * auto-acknowledge, so a case held during an outage was lost when the gateway was killed.
      */
+    static final String TRANSACTED = "transacted=true&lazyCreateTransactionManager=false&cacheLevelName=CACHE_CONSUMER"
+            + "&receiveTimeout=1000";
+
     @Bean("deliveryJms")
     JmsComponent deliveryJms(ConnectionFactory brokerConnectionFactory, StrictHeaderFilterStrategy strictHeaderFilterStrategy) {
         JmsConfiguration configuration = new JmsConfiguration(brokerConnectionFactory);
-        configuration.setTransacted(true);
-        configuration.setLazyCreateTransactionManager(false);
-        configuration.setCacheLevelName("CACHE_CONSUMER");
-        configuration.setReceiveTimeout(1_000);
         configuration.setTestConnectionOnStartup(false);
         JmsComponent component = new JmsComponent(configuration);
         component.setHeaderFilterStrategy(strictHeaderFilterStrategy);

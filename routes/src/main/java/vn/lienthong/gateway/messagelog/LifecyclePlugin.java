@@ -1,14 +1,18 @@
 package vn.lienthong.gateway.messagelog;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.activemq.artemis.api.core.Message;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.postoffice.RoutingStatus;
+import org.apache.activemq.artemis.utils.CompositeAddress;
 import org.apache.activemq.artemis.core.server.MessageReference;
 import org.apache.activemq.artemis.core.server.ServerConsumer;
 import org.apache.activemq.artemis.core.server.impl.AckReason;
@@ -16,6 +20,7 @@ import org.apache.activemq.artemis.core.server.plugin.ActiveMQServerMessagePlugi
 import org.apache.activemq.artemis.core.transaction.Transaction;
 import org.apache.activemq.artemis.core.transaction.TransactionOperationAbstract;
 import vn.lienthong.gateway.broker.BrokerAddresses;
+import vn.lienthong.gateway.deliver.DeadLetterProperties;
 import vn.lienthong.gateway.messagelog.LogMessages.BrokerEvent;
 import vn.lienthong.gateway.publish.Feed;
 import vn.lienthong.gateway.publish.MessageProperties;
@@ -26,6 +31,11 @@ import vn.lienthong.gateway.publish.MessageProperties;
  * (EXPIRED), or moved back from the dead-letter queue by an operator (REPLAYED). It never blocks or
  * sends from the broker's threads: events wait in memory for {@link LifecycleForwarder}, which sends
  * them to the internal log queue. An event is taken only once the broker's transaction commits.
+ *
+ * <p>The gateway's push deliveries dead-letter a case themselves: in one transaction they acknowledge
+ * it (a normal acknowledgement) and send a letter to the dead-letter address, and an operator's replay
+ * sends a copy back to the subscriber's queue. The plugin recognises those sends, so such a case is
+ * logged DEAD_LETTERED (not DELIVERED) and REPLAYED.
  */
 public final class LifecyclePlugin implements ActiveMQServerMessagePlugin {
 
@@ -34,6 +44,8 @@ public final class LifecyclePlugin implements ActiveMQServerMessagePlugin {
 
     private final BlockingQueue<BrokerEvent> events = new LinkedBlockingQueue<>(CAPACITY);
     private final AtomicLong dropped = new AtomicLong();
+    /** Transactions (by id) in which the gateway dead-lettered cases: record id + "|" + subscriber. */
+    private final Map<Long, Set<String>> deadLetteredIn = new ConcurrentHashMap<>();
 
     public BlockingQueue<BrokerEvent> events() {
         return events;
@@ -58,6 +70,40 @@ public final class LifecyclePlugin implements ActiveMQServerMessagePlugin {
         subscriberQueue(ref.getQueue().getAddress().toString(), ref.getQueue().getName().toString())
                 .ifPresent(subscriber -> emit(tx, event, ref.getMessage(), subscriber,
                         event == LogEvent.DELIVERED ? null : "queue " + ref.getQueue().getName()));
+    }
+
+    @Override
+    public void afterSend(Transaction tx, Message message, boolean direct, boolean noAutoCreateQueue, RoutingStatus result) {
+        if (result != RoutingStatus.OK || message.getAddress() == null) {
+            return;
+        }
+        String address = message.getAddress();
+        Object subscriber = message.getObjectProperty(SimpleString.of(DeadLetterProperties.SUBSCRIBER));
+        if (subscriber != null && BrokerAddresses.DEAD_LETTER.equals(CompositeAddress.extractAddressName(address))) {
+            Object id = message.getObjectProperty(SimpleString.of(MessageProperties.ID));
+            Object reason = message.getObjectProperty(SimpleString.of(DeadLetterProperties.REASON));
+            if (id != null && tx != null) {
+                // the acknowledgement of the case in this transaction is not a delivery
+                long txId = tx.getID();
+                deadLetteredIn.computeIfAbsent(txId, k -> ConcurrentHashMap.newKeySet()).add(id + "|" + subscriber);
+                tx.addOperation(new TransactionOperationAbstract() {
+                    @Override
+                    public void afterCommit(Transaction committed) {
+                        deadLetteredIn.remove(txId);
+                    }
+
+                    @Override
+                    public void afterRollback(Transaction rolledBack) {
+                        deadLetteredIn.remove(txId);
+                    }
+                });
+            }
+            emit(tx, LogEvent.DEAD_LETTERED, message, subscriber.toString(), reason == null ? null : reason.toString());
+        } else if (message.getObjectProperty(SimpleString.of(DeadLetterProperties.REPLAYS)) != null
+                && CompositeAddress.isFullyQualified(address)) {
+            subscriberQueue(CompositeAddress.extractAddressName(address), CompositeAddress.extractQueueName(address))
+                    .ifPresent(owner -> emit(tx, LogEvent.REPLAYED, message, owner, "from " + BrokerAddresses.DEAD_LETTER));
+        }
     }
 
     @Override
@@ -92,10 +138,23 @@ public final class LifecyclePlugin implements ActiveMQServerMessagePlugin {
         if (tx == null) {
             offer(e);
         } else {
+            long txId = tx.getID();
+            String key = id + "|" + subscriber;
             tx.addOperation(new TransactionOperationAbstract() {
+                private boolean deadLettered;
+
+                @Override
+                public void beforeCommit(Transaction committing) {
+                    // every send of the transaction has happened by now, and no cleanup has run yet
+                    Set<String> dead = deadLetteredIn.get(txId);
+                    deadLettered = event == LogEvent.DELIVERED && dead != null && dead.contains(key);
+                }
+
                 @Override
                 public void afterCommit(Transaction committed) {
-                    offer(e);
+                    if (!deadLettered) {
+                        offer(e);
+                    }
                 }
             });
         }

@@ -1,11 +1,5 @@
 package vn.lienthong.gateway.normalize;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.HashMap;
 import java.util.Locale;
@@ -52,20 +46,9 @@ public final class Kinds {
 
     private static Map<String, String> load() {
         Map<String, String> words = new HashMap<>();
-        try (InputStream in = Kinds.class.getResourceAsStream("/normalize/kinds.tsv")) {
-            if (in == null) {
-                throw new IllegalStateException("normalize/kinds.tsv is missing from the classpath");
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (!line.isBlank() && !line.startsWith("#")) {
-                    String[] c = line.split("\t");
-                    words.put(key(c[0]), c[1].strip());
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (String line : DataFiles.lines(Kinds.class, "/normalize/kinds.tsv")) {
+            String[] c = line.split("\t");
+            words.put(key(c[0]), c[1].strip());
         }
         return Map.copyOf(words);
     }

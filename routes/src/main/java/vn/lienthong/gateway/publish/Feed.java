@@ -40,12 +40,24 @@ public enum Feed {
 
     /** The subscriber's queue on this feed. */
     public String queueName(String subscriberId) {
-        return subscriberId + queueSuffix;
+        return queueName(subscriberId, false);
+    }
+
+    /**
+     * The subscriber's queue on this feed; a subscriber reading over MQTT has the queue Artemis
+     * binds to MQTT client id {@code <id>} subscribing to the feed's topic: {@code <id>.<address>}.
+     */
+    public String queueName(String subscriberId, boolean mqtt) {
+        return mqtt ? subscriberId + "." + address : subscriberId + queueSuffix;
     }
 
     /** Fully qualified queue name, {@code address::queue}, as stock clients address it. */
     public String fqqn(String subscriberId) {
-        return address + "::" + queueName(subscriberId);
+        return fqqn(subscriberId, false);
+    }
+
+    public String fqqn(String subscriberId, boolean mqtt) {
+        return address + "::" + queueName(subscriberId, mqtt);
     }
 
     /** The feed published to this address, if any. */
@@ -55,6 +67,10 @@ public enum Feed {
 
     /** The subscriber owning one of this feed's queues. */
     public String subscriberOf(String queueName) {
+        String mqttSuffix = "." + address;
+        if (queueName.endsWith(mqttSuffix)) {
+            return queueName.substring(0, queueName.length() - mqttSuffix.length());
+        }
         return !queueSuffix.isEmpty() && queueName.endsWith(queueSuffix)
                 ? queueName.substring(0, queueName.length() - queueSuffix.length()) : queueName;
     }

@@ -65,6 +65,27 @@ class GatewayConfigTest {
     }
 
     @Test
+    void mqttIsOnlyForASubscriberThatReadsItsOwnQueues(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("sources"));
+        Files.createDirectories(dir.resolve("subscribers"));
+        Files.writeString(dir.resolve("subscribers/case-system.yaml"), """
+                id: case-system
+                subscriptions:
+                  complaints:
+                    match:
+                      kind: [DENUNCIATION]
+                broker:
+                  mqtt: true
+                delivery:
+                  type: rest
+                  endpoint: http://127.0.0.1:9/api/v1/cases
+                """);
+        assertThatThrownBy(() -> GatewayConfig.load(dir, false))
+                .isInstanceOf(GatewayConfigException.class)
+                .hasMessageContaining("case-system.yaml: broker.mqtt is for a subscriber that pulls its queues itself");
+    }
+
+    @Test
     void aMissingDirectoryIsNamed() {
         assertThatThrownBy(() -> GatewayConfig.load(Path.of("no-such-dir"), false))
                 .hasMessageContaining("no-such-dir does not exist");

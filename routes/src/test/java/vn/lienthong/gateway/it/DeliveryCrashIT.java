@@ -54,4 +54,37 @@ class DeliveryCrashIT {
             assertThat(stats.path("rest").path("repeats").asInt()).isLessThanOrEqualTo(4);
         }
     }
+
+    /**
+     * While the case system is down the delivery routes hold the first cases in their consumers,
+     * waiting; a gateway killed then must find those cases on their queues again after a restart.
+     */
+    @Test
+    void killDuringAnOutageLosesNothing() throws Exception {
+        int n = 6;
+        try (SimulatorProcess simulator = SimulatorProcess.start();
+                GatewayProcess gateway = GatewayProcess.start(Files.createTempDirectory("lienthong-it-data"), GatewayProcess.configDir(),
+                        List.of(DeliveryIT.fastDelivery(simulator)))) {
+            simulator.mode("down");
+            String run = UUID.randomUUID().toString().substring(0, 8);
+            List<String> sent = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                Http.Answer answer = Http.postJson(gateway.baseUrl() + "/api/v1/complaints", DeliveryIT.HANOI_KEY,
+                        DeliveryIT.complaint(run + "-outage-" + i));
+                assertThat(answer.status()).isEqualTo(202);
+                sent.add(answer.json().path("trackingCode").asText());
+            }
+            // the consumers have taken the first cases and are retrying them against the absent system
+            await().atMost(Duration.ofSeconds(30)).until(() -> gateway.logText().contains("circuit breaker of inspectorate-case-rest")
+                    && gateway.logText().contains("circuit breaker of inspectorate-case-system"));
+
+            gateway.kill();
+            simulator.mode("normal");
+            gateway.restart();
+
+            await().atMost(Duration.ofSeconds(90)).until(() -> simulator.cases("soap").size() == n && simulator.cases("rest").size() == n);
+            assertThat(simulator.cases("soap")).extracting(c -> c.path("trackingCode").asText()).containsExactlyElementsOf(sent);
+            assertThat(simulator.cases("rest")).extracting(c -> c.path("trackingCode").asText()).containsExactlyInAnyOrderElementsOf(sent);
+        }
+    }
 }

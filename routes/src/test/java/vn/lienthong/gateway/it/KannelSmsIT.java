@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -176,7 +175,6 @@ class KannelSmsIT {
 
     @Test
     @Order(5)
-    @Disabled("needs the CaseLookup implementation from issue 7")
     void tracuuAnswersTheReporterAndNobodyElse() throws Exception {
         kannel.inject("+84912000301", "8079", "PA den duong hong");
         await().atMost(Duration.ofSeconds(20)).until(() -> kannel.repliesTo("+84912000301").size() == 1);
@@ -187,13 +185,19 @@ class KannelSmsIT {
         kannel.inject("+84912000302", "8079", "TRACUU " + code);
         await().atMost(Duration.ofSeconds(20)).until(() -> kannel.repliesTo("+84912000301").size() == 2
                 && kannel.repliesTo("+84912000302").size() == 1);
-        assertThat(kannel.repliesTo("+84912000301").get(1).text()).startsWith("Hồ sơ " + code + ": ").contains("(cập nhật ");
+        // the acknowledgement and the answer may reach the phone in either order
+        assertThat(kannel.repliesTo("+84912000301")).extracting(KannelRig.Mt::text)
+                .anySatisfy(t -> assertThat(t).startsWith("Hồ sơ " + code + ": ").contains("(cập nhật "));
         assertThat(kannel.repliesTo("+84912000302").get(0).text())
                 .isEqualTo("Không tìm thấy hồ sơ " + code + " của số điện thoại này. Vui lòng kiểm tra lại mã hồ sơ.");
     }
 
     List<KannelRig.Mt> burstReplies() {
         return kannel.replies().stream().filter(r -> r.to().startsWith("+849130")).toList();
+    }
+
+    List<KannelRig.Mt> burstAcks() {
+        return burstReplies().stream().filter(r -> r.text().startsWith("Đã nhận phản ánh của bạn. Mã hồ sơ: PA")).toList();
     }
 
     @Test
@@ -223,8 +227,11 @@ class KannelSmsIT {
         // every sender gets its acknowledgement, whether the message came before, during or after the kill.
         // Replies are sent at least once: a reply handed to Kannel just before the kill, whose outbox
         // transaction had not committed, is sent again after the restart (at most one per outbox consumer).
-        await().atMost(Duration.ofSeconds(120)).until(() -> burstReplies().stream().map(KannelRig.Mt::to).distinct().count() == burst);
-        assertThat(burstReplies()).allSatisfy(r -> assertThat(r.text()).startsWith("Đã nhận phản ánh của bạn. Mã hồ sơ: PA"));
-        assertThat(burstReplies().size()).isLessThanOrEqualTo(burst + 4);
+        await().atMost(Duration.ofSeconds(120)).until(() -> burstAcks().stream().map(KannelRig.Mt::to).distinct().count() == burst);
+        assertThat(burstAcks().size()).isLessThanOrEqualTo(burst + 4);
+        // draining province-25's queue forwarded the cases: besides the acknowledgement a sender may
+        // already have the status notification, and nothing else
+        assertThat(burstReplies()).allSatisfy(r -> assertThat(r.text()).matches(
+                "Đã nhận phản ánh của bạn\\. Mã hồ sơ: PA.*|Hồ sơ PA[A-Z0-9]{9} đã chuyển cơ quan có thẩm quyền ngày .*"));
     }
 }

@@ -25,6 +25,7 @@ import vn.lienthong.gateway.broker.BrokerAddresses;
 import vn.lienthong.gateway.broker.BrokerConfigurationFactory;
 import vn.lienthong.gateway.broker.EmbeddedBroker;
 import vn.lienthong.gateway.broker.GatewaySecurityManager;
+import vn.lienthong.gateway.deliver.DeadLetterProperties;
 import vn.lienthong.gateway.config.GatewayProperties;
 import vn.lienthong.gateway.messagelog.LogMessages.BrokerEvent;
 
@@ -118,5 +119,68 @@ class LifecyclePluginIT {
             return !events.isEmpty();
         });
         assertThat(events).extracting(BrokerEvent::event).containsExactly(LogEvent.DELIVERED);
+    }
+
+    /**
+     * The gateway's push delivery dead-letters a case itself (acknowledge + letter in one transaction)
+     * and an operator's replay sends a copy back to the queue: DEAD_LETTERED and REPLAYED, never DELIVERED.
+     */
+    @Test
+    void aCaseTheGatewayDeadLettersIsNotDelivered() throws Exception {
+        String fqqn = "lienthong.complaints::inspectorate";
+        try (Session session = gateway.createSession(true, Session.SESSION_TRANSACTED)) {
+            MessageProducer producer = session.createProducer(null);
+            Message m = session.createTextMessage("{}");
+            m.setStringProperty("id", "7b1f0c52-9d1e-5b7a-8c44-2e1f0b9d7a61");
+            m.setStringProperty("kind", "COMPLAINT");
+            m.setStringProperty("provinceCode", "01");
+            producer.send(ActiveMQJMSClient.createTopic("lienthong.complaints"), m);
+            session.commit();
+
+            MessageConsumer inspectorate = session.createConsumer(ActiveMQJMSClient.createQueue(fqqn));
+            Message taken = inspectorate.receive(5_000);
+            assertThat(taken).isNotNull();
+            Message letter = session.createTextMessage("{}");
+            letter.setStringProperty("id", taken.getStringProperty("id"));
+            letter.setStringProperty(DeadLetterProperties.SUBSCRIBER, "inspectorate");
+            letter.setStringProperty(DeadLetterProperties.QUEUE, fqqn);
+            letter.setStringProperty(DeadLetterProperties.REASON, "permanent fault: HTTP 422");
+            producer.send(ActiveMQJMSClient.createQueue(BrokerAddresses.DEAD_LETTER), letter);
+            session.commit();
+            inspectorate.close();
+        }
+        List<BrokerEvent> events = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            events.addAll(events());
+            return !events.isEmpty();
+        });
+        Thread.sleep(300);
+        events.addAll(events());
+        assertThat(events).singleElement().satisfies(e -> {
+            assertThat(e.event()).isEqualTo(LogEvent.DEAD_LETTERED);
+            assertThat(e.subscriberId()).isEqualTo("inspectorate");
+            assertThat(e.detail()).isEqualTo("permanent fault: HTTP 422");
+        });
+
+        try (Session session = gateway.createSession(true, Session.SESSION_TRANSACTED)) {
+            MessageConsumer dlq = session.createConsumer(ActiveMQJMSClient.createQueue(BrokerAddresses.DEAD_LETTER));
+            Message letter = dlq.receive(5_000);
+            assertThat(letter).isNotNull();
+            Message copy = session.createTextMessage("{}");
+            copy.setStringProperty("id", letter.getStringProperty("id"));
+            copy.setStringProperty("kind", "COMPLAINT");
+            copy.setStringProperty("provinceCode", "01");
+            copy.setIntProperty(DeadLetterProperties.REPLAYS, 1);
+            session.createProducer(null).send(ActiveMQJMSClient.createTopic(fqqn), copy);
+            session.commit();
+            dlq.close();
+        }
+        events.clear();
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            events.addAll(events());
+            return !events.isEmpty();
+        });
+        assertThat(events).extracting(BrokerEvent::event, BrokerEvent::subscriberId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(LogEvent.REPLAYED, "inspectorate"));
     }
 }

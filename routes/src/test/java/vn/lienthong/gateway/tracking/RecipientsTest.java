@@ -14,12 +14,12 @@ class RecipientsTest {
 
     @Test
     void complaintsGoWhereTheFiltersSay() {
-        // the inspectorate's queue and the two demo case systems pushed to (issue 5) take every denunciation
         assertThat(recipients.of(Feed.COMPLAINTS, Map.of("kind", "DENUNCIATION", "provinceCode", "37")))
-                .containsExactlyInAnyOrder("inspectorate", "inspectorate-case-rest", "inspectorate-case-system");
+                .as("the inspectorate pulls; its two case systems are pushed to").containsExactlyInAnyOrder(
+                        "inspectorate", "inspectorate-case-system", "inspectorate-case-rest");
         assertThat(recipients.of(Feed.COMPLAINTS, Map.of("kind", "FEEDBACK", "provinceCode", "25"))).containsExactly("province-25");
         assertThat(recipients.of(Feed.COMPLAINTS, Map.of("kind", "COMPLAINT", "provinceCode", "25")))
-                .containsExactlyInAnyOrder("inspectorate", "inspectorate-case-rest", "inspectorate-case-system", "province-25");
+                .containsExactlyInAnyOrder("inspectorate", "inspectorate-case-system", "inspectorate-case-rest", "province-25");
         assertThat(recipients.of(Feed.COMPLAINTS, Map.of("kind", "FEEDBACK"))).isEmpty();
     }
 

@@ -11,11 +11,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.util.unit.DataSize;
 import vn.lienthong.gateway.config.GatewayConfig;
 import vn.lienthong.gateway.config.GatewayConfigException;
 import vn.lienthong.gateway.config.SourceDefinition;
 import vn.lienthong.gateway.error.GatewayException;
 import vn.lienthong.gateway.intake.IntakeService;
+import vn.lienthong.gateway.intake.file.FileDropProcessor;
+import vn.lienthong.gateway.intake.file.FileDropProperties;
+import vn.lienthong.gateway.intake.xml.XmlLimits;
+import vn.lienthong.gateway.intake.xml.XsltMappings;
 import vn.lienthong.gateway.intake.RecordValidator;
 import vn.lienthong.gateway.intake.SourceMappings;
 import vn.lienthong.gateway.intake.Submission;
@@ -65,30 +70,22 @@ public final class SourceDryRun {
                 err.println("no source " + sourceId + " in " + configDir.resolve("sources"));
                 return 2;
             }
+            if (source.fileDrop() != null) {
+                return fileDrop(config, source, file, out);
+            }
             RecordType recordType = recordType(source, type);
             if (recordType == null) {
                 err.println("source " + sourceId + " maps " + source.records().keySet() + "; choose one with --type");
                 return 2;
             }
-            IntakeService intake = new IntakeService(config, SourceMappings.compile(config), new VietnamesePayloadDecoder(),
-                    new VietnameseRecordNormalizer(), new RecordValidator(), (feed, body, properties, id) -> {
-                        throw new IllegalStateException("a dry run publishes nothing");
-                    }, Clock.systemUTC());
             byte[] bytes = Files.readAllBytes(file);
             ObjectNode report = JSON.createObjectNode().put("source", sourceId).put("type", recordType.slug());
             ArrayNode records = report.putArray("records");
-            for (IntakeService.Preview preview : intake.preview(
+            for (IntakeService.Preview preview : intake(config).preview(
                     new Submission(sourceId, recordType, Submission.Format.NATIVE, bytes, null))) {
-                ObjectNode entry = records.addObject();
-                entry.put("valid", preview.violations().isEmpty());
-                entry.set("record", preview.record());
-                ArrayNode violations = entry.putArray("violations");
-                preview.violations().forEach(v -> violations.addObject()
-                        .put("pointer", v.pointer()).put("message", v.message()).put("code", v.code()));
+                add(records.addObject(), preview);
             }
-            out.writeBytes((JSON.writeValueAsString(report) + System.lineSeparator()).getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            return 0;
+            return print(report, out);
         } catch (GatewayConfigException e) {
             err.println(e.getMessage());
             return 2;
@@ -99,6 +96,54 @@ public final class SourceDryRun {
             err.println("cannot read " + file + ": " + e.getMessage());
             return 1;
         }
+    }
+
+    /** A file-drop source: its file read as the drop reads it (CSV rows, XML records), each row previewed. */
+    private static int fileDrop(GatewayConfig config, SourceDefinition source, Path file, PrintStream out) throws IOException {
+        IntakeService intake = intake(config);
+        FileDropProperties defaults = FileDropProperties.defaults();
+        long maxFileSize = source.fileDrop().maxFileSize() == null ? defaults.maxFileSize().toBytes()
+                : DataSize.parse(source.fileDrop().maxFileSize()).toBytes();
+        FileDropProcessor drop = new FileDropProcessor(source, intake, new VietnamesePayloadDecoder(), XsltMappings.compile(config),
+                null, XmlLimits.defaults().forBatch(maxFileSize, defaults.maxXmlElements()), maxFileSize, Clock.systemUTC());
+        ObjectNode report = JSON.createObjectNode().put("source", source.id()).put("type", drop.recordType().slug());
+        ArrayNode records = report.putArray("records");
+        for (FileDropProcessor.FileRecord row : drop.read(Files.readAllBytes(file))) {
+            ObjectNode entry = records.addObject().put("row", row.row());
+            if (row.problem() != null) {
+                entry.put("valid", false);
+                entry.putArray("violations").addObject().put("message", row.problem().getMessage())
+                        .put("code", row.problem().errorCode().code());
+                continue;
+            }
+            byte[] json = IntakeService.json().writeValueAsBytes(row.record());
+            for (IntakeService.Preview preview : intake.preview(
+                    new Submission(source.id(), drop.recordType(), Submission.Format.CANONICAL, json, "UTF-8"))) {
+                add(entry, preview);
+            }
+        }
+        return print(report, out);
+    }
+
+    private static IntakeService intake(GatewayConfig config) {
+        return new IntakeService(config, SourceMappings.compile(config), new VietnamesePayloadDecoder(),
+                new VietnameseRecordNormalizer(), new RecordValidator(), (feed, body, properties, id) -> {
+                    throw new IllegalStateException("a dry run publishes nothing");
+                }, Clock.systemUTC());
+    }
+
+    private static void add(ObjectNode entry, IntakeService.Preview preview) {
+        entry.put("valid", preview.violations().isEmpty());
+        entry.set("record", preview.record());
+        ArrayNode violations = entry.putArray("violations");
+        preview.violations().forEach(v -> violations.addObject()
+                .put("pointer", v.pointer()).put("message", v.message()).put("code", v.code()));
+    }
+
+    private static int print(ObjectNode report, PrintStream out) throws IOException {
+        out.writeBytes((JSON.writeValueAsString(report) + System.lineSeparator()).getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        return 0;
     }
 
     private static RecordType recordType(SourceDefinition source, String requested) {

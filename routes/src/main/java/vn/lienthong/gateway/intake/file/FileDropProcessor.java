@@ -103,8 +103,7 @@ public class FileDropProcessor {
                         List.of());
             }
             bytes = Files.readAllBytes(file);
-            List<Candidate> candidates = "xml".equals(format()) ? xmlRecords(bytes) : csvRecords(bytes);
-            for (Candidate c : candidates) {
+            for (FileRecord c : read(bytes)) {
                 rows.add(submit(c));
             }
         } catch (GatewayException e) {
@@ -131,10 +130,20 @@ public class FileDropProcessor {
         return outcome;
     }
 
-    private record Candidate(long row, String raw, ObjectNode record, GatewayException problem) {
+    /** One record of a file as read (CSV row or XML element), or why it could not be read. */
+    public record FileRecord(long row, String raw, ObjectNode record, GatewayException problem) {
     }
 
-    private List<Candidate> csvRecords(byte[] bytes) {
+    /** The records a file holds, read exactly as {@link #process} reads them; nothing is submitted. */
+    public List<FileRecord> read(byte[] bytes) {
+        return "xml".equals(format()) ? xmlRecords(bytes) : csvRecords(bytes);
+    }
+
+    public RecordType recordType() {
+        return type;
+    }
+
+    private List<FileRecord> csvRecords(byte[] bytes) {
         String encoding = source.fileDrop().encoding();
         String text;
         try {
@@ -143,11 +152,11 @@ public class FileDropProcessor {
             throw new GatewayException(ErrorCode.UNDECODABLE_TEXT, e.getMessage());
         }
         return CsvRows.read(text, source.fileDrop().csv()).stream()
-                .map(r -> new Candidate(r.row(), r.text(), r.record(), r.problem()))
+                .map(r -> new FileRecord(r.row(), r.text(), r.record(), r.problem()))
                 .toList();
     }
 
-    private List<Candidate> xmlRecords(byte[] bytes) {
+    private List<FileRecord> xmlRecords(byte[] bytes) {
         XmlGuard.check(bytes, xmlLimits);
         Document doc;
         try {
@@ -156,19 +165,19 @@ public class FileDropProcessor {
             throw new GatewayException(ErrorCode.MALFORMED_XML, "not well-formed XML: " + e.getMessage());
         }
         Element root = xslt.has(source.id(), type) ? xslt.apply(source.id(), type, doc) : doc.getDocumentElement();
-        List<Candidate> candidates = new ArrayList<>();
+        List<FileRecord> candidates = new ArrayList<>();
         List<Element> records = XmlRecords.records(root);
         for (int i = 0; i < records.size(); i++) {
             try {
-                candidates.add(new Candidate(i + 1, null, XmlRecords.toJson(records.get(i)), null));
+                candidates.add(new FileRecord(i + 1, null, XmlRecords.toJson(records.get(i)), null));
             } catch (GatewayException e) {
-                candidates.add(new Candidate(i + 1, null, null, e));
+                candidates.add(new FileRecord(i + 1, null, null, e));
             }
         }
         return candidates;
     }
 
-    private RowOutcome submit(Candidate c) {
+    private RowOutcome submit(FileRecord c) {
         String sourceRecordId = c.record() == null ? null : c.record().path("source").path("recordId").asText(null);
         if (c.problem() != null) {
             return new RowOutcome(c.row(), sourceRecordId, null, c.problem(), c.raw());

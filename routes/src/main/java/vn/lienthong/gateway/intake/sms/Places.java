@@ -1,11 +1,5 @@
 package vn.lienthong.gateway.intake.sms;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import vn.lienthong.gateway.normalize.DataFiles;
 
 /**
  * Provinces and communes in force since 1 July 2025, found by the names citizens type in an SMS:
@@ -153,25 +148,13 @@ public final class Places {
     private static Places load() {
         Map<String, String> provinces = new LinkedHashMap<>();
         Map<String, Map<String, List<Commune>>> communes = new HashMap<>();
-        try (InputStream in = Places.class.getResourceAsStream("communes-2025.tsv")) {
-            if (in == null) {
-                throw new IllegalStateException("communes-2025.tsv is missing from the classpath");
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] f = line.split("\t");
-                provinces.putIfAbsent(f[0], f[1]);
-                String[] typeAndName = splitType(f[3]);
-                communes.computeIfAbsent(f[0], k -> new HashMap<>())
-                        .computeIfAbsent(SmsText.key(typeAndName[1]), k -> new ArrayList<>())
-                        .add(new Commune(f[0], typeAndName[0], f[2], f[3]));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (String line : DataFiles.lines(Places.class, "communes-2025.tsv")) {
+            String[] f = line.split("\t");
+            provinces.putIfAbsent(f[0], f[1]);
+            String[] typeAndName = splitType(f[3]);
+            communes.computeIfAbsent(f[0], k -> new HashMap<>())
+                    .computeIfAbsent(SmsText.key(typeAndName[1]), k -> new ArrayList<>())
+                    .add(new Commune(f[0], typeAndName[0], f[2], f[3]));
         }
         return new Places(provinces, communes);
     }

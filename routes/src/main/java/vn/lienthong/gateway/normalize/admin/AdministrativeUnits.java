@@ -1,17 +1,12 @@
 package vn.lienthong.gateway.normalize.admin;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import vn.lienthong.gateway.normalize.DataFiles;
 
 /**
  * The administrative units in force since 1 July 2025 and those before, with the official conversion
@@ -124,19 +119,8 @@ public final class AdministrativeUnits {
 
     private static void read(String file, Consumer<String[]> row) {
         String path = "/normalize/admin-units/" + file;
-        try (InputStream in = AdministrativeUnits.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException(path + " is missing from the classpath");
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (!line.isEmpty() && !line.startsWith("#")) {
-                    row.accept(line.split("\t", -1));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (String line : DataFiles.lines(AdministrativeUnits.class, path)) {
+            row.accept(line.split("\t", -1));
         }
     }
 }

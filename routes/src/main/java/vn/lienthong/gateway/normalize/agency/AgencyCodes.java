@@ -2,18 +2,13 @@ package vn.lienthong.gateway.normalize.agency;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import vn.lienthong.gateway.normalize.DataFiles;
 import vn.lienthong.gateway.normalize.QualityFlag;
 import vn.lienthong.gateway.normalize.admin.AdministrativeUnits;
 import vn.lienthong.gateway.normalize.admin.AdministrativeUnits.Province;
@@ -101,25 +96,13 @@ public final class AgencyCodes {
 
     private void load() {
         String path = "/normalize/agency/level1-province-codes.tsv";
-        try (InputStream in = AgencyCodes.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException(path + " is missing from the classpath");
+        for (String line : DataFiles.lines(AgencyCodes.class, path)) {
+            String[] c = line.split("\t");
+            String number = c[0].substring(1);
+            if (units.formerProvince(c[1]).isEmpty()) {
+                throw new IllegalStateException(path + ": unknown province " + c[1] + " for " + c[0]);
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] c = line.split("\t");
-                String number = c[0].substring(1);
-                if (units.formerProvince(c[1]).isEmpty()) {
-                    throw new IllegalStateException(path + ": unknown province " + c[1] + " for " + c[0]);
-                }
-                level1.put(number, new Level1(number, c[1], c[2], c[3]));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            level1.put(number, new Level1(number, c[1], c[2], c[3]));
         }
     }
 }

@@ -1,11 +1,6 @@
 package vn.lienthong.gateway.normalize.text;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
@@ -13,6 +8,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import vn.lienthong.gateway.normalize.DataFiles;
 
 /**
  * The single-byte encodings Vietnamese text still arrives in. Each is a table of 256 entries (a
@@ -185,25 +181,13 @@ public enum LegacyCharset {
 
     private void readTable(String table) {
         String path = "/normalize/charsets/" + table;
-        try (InputStream in = LegacyCharset.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException(path + " is missing from the classpath");
+        for (String line : DataFiles.lines(LegacyCharset.class, path)) {
+            String[] columns = line.split("\t");
+            StringBuilder value = new StringBuilder();
+            for (String cp : columns[1].trim().split(" ")) {
+                value.appendCodePoint(Integer.parseInt(cp, 16));
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] columns = line.split("\t");
-                StringBuilder value = new StringBuilder();
-                for (String cp : columns[1].trim().split(" ")) {
-                    value.appendCodePoint(Integer.parseInt(cp, 16));
-                }
-                entries[Integer.parseInt(columns[0].trim(), 16)] = value.toString();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            entries[Integer.parseInt(columns[0].trim(), 16)] = value.toString();
         }
     }
 }

@@ -1,16 +1,11 @@
 package vn.lienthong.gateway.normalize.text;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import vn.lienthong.gateway.normalize.DataFiles;
 
 /**
  * The Vietnamese syllable model: onset + rhyme + tone, with the spelling rules that tie them together.
@@ -160,26 +155,17 @@ public final class Syllables {
     }
 
     private static void load() {
-        try (InputStream in = Syllables.class.getResourceAsStream("/normalize/vietnamese-syllables.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("normalize/vietnamese-syllables.txt is missing from the classpath");
+        for (String line : DataFiles.lines(Syllables.class, "/normalize/vietnamese-syllables.txt")) {
+            int colon = line.indexOf(':');
+            if (colon < 0) {
+                continue;
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            while ((line = reader.readLine()) != null) {
-                int colon = line.indexOf(':');
-                if (line.startsWith("#") || colon < 0) {
-                    continue;
-                }
-                List<String> words = List.of(line.substring(colon + 1).trim().split("\\s+"));
-                switch (line.substring(0, colon).trim()) {
-                    case "onsets" -> ONSETS.addAll(words);
-                    case "rhymes" -> RHYMES.addAll(words);
-                    default -> throw new IllegalStateException("unknown line in vietnamese-syllables.txt: " + line);
-                }
+            List<String> words = List.of(line.substring(colon + 1).trim().split("\\s+"));
+            switch (line.substring(0, colon).trim()) {
+                case "onsets" -> ONSETS.addAll(words);
+                case "rhymes" -> RHYMES.addAll(words);
+                default -> throw new IllegalStateException("unknown line in vietnamese-syllables.txt: " + line);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -13,6 +13,8 @@ public final class TextRepairer {
 
     private static final int MAX_MOJIBAKE_LAYERS = 3;
 
+    private static final int MAX_JOIN_PASSES = 4;
+
     private TextRepairer() {
     }
 
@@ -29,7 +31,16 @@ public final class TextRepairer {
             current = Boilerplate.strip(current, options.boilerplate(), repairs);
         }
         if (options.joinLines()) {
-            current = LineJoiner.join(current, repairs);
+            // Joining changes a paragraph's shape (its width, which lines end at it), and the new
+            // shape can show further wrapped lines: join until nothing changes, so that repairing
+            // repaired text changes nothing.
+            for (int pass = 0; pass < MAX_JOIN_PASSES; pass++) {
+                String joined = LineJoiner.join(current, repairs);
+                if (joined.equals(current)) {
+                    break;
+                }
+                current = joined;
+            }
         }
         if (options.findDamage()) {
             current = DamageScanner.scan(current, options.fillDamaged(), damage, repairs);

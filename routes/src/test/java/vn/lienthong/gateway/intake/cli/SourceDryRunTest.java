@@ -49,6 +49,22 @@ class SourceDryRunTest {
     }
 
     @Test
+    void aHotlineExportInTcvn3IsReadRowByRowAsTheFileDropWouldReadIt() throws Exception {
+        int exit = run("normalize", "--source", "hotline-1022", "src/test/resources/fixtures/portal/hotline-export.tcvn3.csv",
+                "--config-dir", "../gateway-config");
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        JsonNode report = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(report.path("type").asText()).isEqualTo("complaint");
+        JsonNode first = report.at("/records/0");
+        assertThat(first.path("row").asLong()).isEqualTo(1);
+        assertThat(first.path("valid").asBoolean()).as(first.toString()).isTrue();
+        assertThat(first.at("/record/source/recordId").asText()).isEqualTo("1022-0001");
+        assertThat(first.at("/record/body").asText()).startsWith("Phản ánh cán bộ phường chậm giải quyết hồ sơ");
+        assertThat(first.at("/record/reporter/phone").asText()).isEqualTo("+84337778888");
+        assertThat(first.at("/record/submittedAt").asText()).isEqualTo("2026-06-17T08:05:00+07:00");
+    }
+
+    @Test
     void unknownSourceOrAmbiguousTypeIsAUsageError() {
         assertThat(run("normalize", "--source", "nope", "x.json", "--config-dir", "../gateway-config")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("no source nope");

@@ -82,8 +82,7 @@ class FileDropProcessorTest {
         var drop = hotline.fileDrop();
         var utf8 = new vn.lienthong.gateway.config.SourceDefinition(hotline.id(), hotline.name(), hotline.channel(), hotline.auth(),
                 hotline.records(), hotline.normalization(), hotline.limits(), hotline.sms(), hotline.soap(),
-                new vn.lienthong.gateway.config.SourceDefinition.FileDrop(null, "csv", "complaint", "UTF-8", null, null, null, drop.csv()),
-                hotline.webhook());
+                new vn.lienthong.gateway.config.SourceDefinition.FileDrop(null, "csv", "complaint", "UTF-8", null, null, null, drop.csv()), hotline.webhook());
         return new FileDropProcessor(utf8, intake, new VietnamesePayloadDecoder(), XsltMappings.compile(CONFIG), parking,
                 XmlLimits.defaults(), 1_000_000, clock);
     }
