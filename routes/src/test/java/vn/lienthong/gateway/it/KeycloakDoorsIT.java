@@ -58,6 +58,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class KeycloakDoorsIT {
 
     static final String EVERYTHING = "it-everything";
+    /** A subscriber reading over MQTT with a token (its client is not in the shipped realm: the test signs its tokens). */
+    static final String MQTT_READER = "it-mqtt-reader";
     static final ObjectMapper JSON = new ObjectMapper();
 
     Keycloak.Server keycloak;
@@ -71,7 +73,14 @@ class KeycloakDoorsIT {
         this.keycloak = keycloak;
         forge = TokenForge.install(keycloak);
         simulator = SimulatorProcess.start("--simulator.oauth2.issuer=" + keycloak.issuer());
-        TestConfig config = TestConfig.copyOfShipped().withEverythingSubscriber(EVERYTHING);
+        TestConfig config = TestConfig.copyOfShipped().withEverythingSubscriber(EVERYTHING)
+                .with("subscribers/" + MQTT_READER + ".yaml", """
+                        id: %s
+                        subscriptions: { complaints: {} }
+                        auth: { accept: [bearer] }
+                        broker: { mqtt: true }
+                        delivery: { type: queue }
+                        """.formatted(MQTT_READER));
         List<String> args = new ArrayList<>(keycloak.gatewayArgs());
         args.addAll(List.of(
                 // a small skew, so the test of an expired client does not wait half a minute
@@ -432,5 +441,47 @@ class KeycloakDoorsIT {
         // and nothing of the author in anything the gateway logged during the whole class
         String log = gateway.logText();
         assertThat(AUTHOR).as("the gateway's log output").noneMatch(log::contains);
+    }
+
+    // ------------------------------------------------------------------ MQTT with a token
+
+    static org.eclipse.paho.client.mqttv3.MqttClient mqtt(int port, String clientId, String password) throws Exception {
+        org.eclipse.paho.client.mqttv3.MqttClient client = new org.eclipse.paho.client.mqttv3.MqttClient("tcp://127.0.0.1:" + port,
+                clientId, new org.eclipse.paho.client.mqttv3.persist.MemoryPersistence());
+        org.eclipse.paho.client.mqttv3.MqttConnectOptions options = new org.eclipse.paho.client.mqttv3.MqttConnectOptions();
+        options.setMqttVersion(org.eclipse.paho.client.mqttv3.MqttConnectOptions.MQTT_VERSION_3_1_1);
+        options.setUserName(clientId);
+        options.setPassword(password.toCharArray());
+        options.setCleanSession(false);
+        options.setAutomaticReconnect(false);
+        options.setConnectionTimeout(10);
+        client.connect(options);
+        return client;
+    }
+
+    @Test
+    @Order(11)
+    void aSubscriberReadsOverMqttWithItsTokenAndABadTokenIsRefused() throws Exception {
+        Http.Answer accepted = post(url("/api/v1/sources/portal-hanoi/complaints"), bearer(keycloak.clientToken("portal-hanoi")),
+                nativeComplaint("KC-MQTT-1", "KHIEU_NAI"));
+        assertThat(accepted.status()).isEqualTo(202);
+        String id = accepted.json().path("id").asText();
+
+        assertThatThrownBy(() -> mqtt(gateway.brokerPort(), MQTT_READER,
+                forge.signed(b -> b.expirationTime(Date.from(Instant.now().minusSeconds(120))), MQTT_READER, "feed:" + MQTT_READER)))
+                .as("expired").isInstanceOf(org.eclipse.paho.client.mqttv3.MqttException.class);
+        assertThatThrownBy(() -> mqtt(gateway.brokerPort(), MQTT_READER, forge.signed(b -> { }, MQTT_READER, "feed:province-25")))
+                .as("without its feed role").isInstanceOf(org.eclipse.paho.client.mqttv3.MqttException.class);
+
+        java.util.Set<String> received = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        org.eclipse.paho.client.mqttv3.MqttClient client = mqtt(gateway.brokerPort(), MQTT_READER,
+                forge.signed(b -> { }, MQTT_READER, "feed:" + MQTT_READER));
+        try {
+            client.subscribe("lienthong/complaints", 1, (topic, message) -> received.add(JSON.readTree(message.getPayload()).path("id").asText()));
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> received.contains(id));
+        } finally {
+            client.disconnect();
+            client.close();
+        }
     }
 }
