@@ -29,9 +29,28 @@ public class CaseRestApi {
     private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
 
-    public CaseRestApi(SimulatorState state, SimulatorProperties properties) {
+    private final RealmTokenCheck realm;
+    private final java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+
+    public CaseRestApi(SimulatorState state, SimulatorProperties properties) throws Exception {
         this.state = state;
         this.properties = properties;
+        this.realm = properties.oauth2().issuer() == null ? null : new RealmTokenCheck(properties.oauth2());
+    }
+
+    /** Realm tokens seen so far are refused from now on (control API); the count of tokens revoked. */
+    int revokeTokens() {
+        if (realm == null) {
+            int n = tokens.size();
+            tokens.clear();
+            return n;
+        }
+        return realm.revokeSeen();
+    }
+
+    /** Calls answered 401, and distinct realm tokens accepted. */
+    Map<String, Object> tokenStats() {
+        return Map.of("refused", refused.get(), "distinctTokens", realm == null ? tokens.size() : realm.distinctTokens());
     }
 
     @PostMapping(path = "/oauth2/token", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -58,8 +77,15 @@ public class CaseRestApi {
             @RequestHeader(name = "X-Lienthong-Subscriber", required = false) String subscriberId,
             @RequestBody JsonNode record) {
         String token = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : null;
-        Instant expiry = token == null ? null : tokens.get(token);
-        if (expiry == null || expiry.isBefore(Instant.now())) {
+        boolean valid;
+        if (realm != null) {
+            valid = token != null && realm.check(token) != null;
+        } else {
+            Instant expiry = token == null ? null : tokens.get(token);
+            valid = expiry != null && !expiry.isBefore(Instant.now());
+        }
+        if (!valid) {
+            refused.incrementAndGet();
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("error", "invalid_token"));
         }
         if (key == null || key.isBlank()) {

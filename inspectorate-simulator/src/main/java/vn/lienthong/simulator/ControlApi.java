@@ -21,6 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
  * GET  /sim/cases[?channel=soap|rest]     every case received, in order of first arrival
  * GET  /sim/stats
  * POST /sim/reset
+ * POST /sim/tokens/revoke                 bearer tokens seen so far are refused from now on
+ * GET  /sim/tokens                        calls refused with 401, distinct tokens accepted
  * </pre>
  */
 @RestController
@@ -31,9 +33,25 @@ public class ControlApi {
     private final SimulatorState state;
     private final ServletWebServerApplicationContext context;
 
-    public ControlApi(SimulatorState state, ServletWebServerApplicationContext context) {
+    private final CaseRestApi rest;
+
+    public ControlApi(SimulatorState state, ServletWebServerApplicationContext context, CaseRestApi rest) {
         this.state = state;
         this.context = context;
+        this.rest = rest;
+    }
+
+    /** Every bearer token seen so far is refused from now on: the gateway must fetch a new one. */
+    @PostMapping("/sim/tokens/revoke")
+    public Map<String, Object> revokeTokens() {
+        int revoked = rest.revokeTokens();
+        LOG.info("revoked {} token(s)", revoked);
+        return rest.tokenStats();
+    }
+
+    @GetMapping("/sim/tokens")
+    public Map<String, Object> tokens() {
+        return rest.tokenStats();
     }
 
     @PostMapping("/sim/mode")

@@ -66,6 +66,8 @@ final class Commands {
                     : NormalizeCommand.run(args, System.out, System.err);
             case "bench-sms" -> vn.lienthong.gateway.bench.SmsKannelLoad.run(args);
             case "dlq" -> vn.lienthong.gateway.deliver.dlq.DeadLetterCommand.run(args);
+            case "keycloak-realm" -> vn.lienthong.gateway.security.oidc.RealmExport.run(args);
+            case "identity" -> vn.lienthong.gateway.identity.IdentityCommand.run(args);
             case "verify-log" -> vn.lienthong.gateway.messagelog.VerifyLogCommand.run(args);
             default -> {
                 System.err.println("unknown command: " + args[0]);

@@ -48,6 +48,8 @@ class ContractExamplesTest {
     static Stream<Arguments> examples() {
         return Stream.of(
                 Arguments.of("complaint", "complaint.schema.json", Complaint.class),
+                // a protected reporter: identity removed, encrypted to the entitled subscriber
+                Arguments.of("denunciation", "complaint.schema.json", Complaint.class),
                 Arguments.of("service-record", "service-record.schema.json", ServiceRecord.class));
     }
 

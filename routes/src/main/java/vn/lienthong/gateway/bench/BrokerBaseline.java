@@ -116,7 +116,7 @@ public final class BrokerBaseline {
 
     record BenchArgs(Path configDir, int concurrency, Duration duration, Duration warmup, int brokerPort,
             Duration journalBufferTimeout, String url, Path body, String apiKey,
-            String verifyQueue, String verifyUser, String verifyPassword) {
+            String verifyQueue, String verifyUser, String verifyPassword, String bearerToken) {
 
         static BenchArgs parse(String[] args) {
             Path configDir = Path.of("gateway-config");
@@ -131,6 +131,7 @@ public final class BrokerBaseline {
             String verifyQueue = null;
             String verifyUser = null;
             String verifyPassword = null;
+            String bearerToken = null;
             for (int i = 1; i < args.length; i++) {
                 String v = i + 1 < args.length ? args[i + 1] : null;
                 switch (args[i]) {
@@ -146,12 +147,26 @@ public final class BrokerBaseline {
                     case "--verify-queue" -> verifyQueue = v;
                     case "--verify-user" -> verifyUser = v;
                     case "--verify-password" -> verifyPassword = v;
+                    case "--bearer-token-file" -> bearerToken = readToken(Path.of(v));
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
                 i++;
             }
             return new BenchArgs(configDir, concurrency, duration, warmup, port, bufferTimeout, url, body, apiKey,
-                    verifyQueue, verifyUser, verifyPassword);
+                    verifyQueue, verifyUser, verifyPassword, bearerToken);
+        }
+
+        private static String readToken(Path file) {
+            try {
+                return java.nio.file.Files.readString(file).strip();
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
+            }
+        }
+
+        /** The credential header of each request: the bearer token when one is given, else the API key. */
+        String credentialHeader() {
+            return bearerToken != null ? "Authorization: Bearer " + bearerToken : "X-Api-Key: " + apiKey;
         }
     }
 }

@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>
  * {@code java -jar lienthong-gateway.jar bench-intake --url http://127.0.0.1:8080/api/v1/sources/portal-hanoi/complaints
  * --body complaint.json --clients 32 --seconds 20}; the body's text {@code @SEQ@} is replaced by a
- * unique number per request.
+ * unique number per request. {@code --bearer-token-file FILE} sends {@code Authorization: Bearer} with
+ * the token in FILE instead of the API key ({@code --api-key}).
  * <p>
  * A minimal client on plain sockets, so that the load generator spends as little of the machine's
  * CPU as possible: the gateway runs on the same cores.
@@ -66,7 +67,7 @@ public final class IntakeLoad {
                                 byte[] body = template.replace("@SEQ@", runId + "-" + sequence.incrementAndGet())
                                         .getBytes(StandardCharsets.UTF_8);
                                 String head = "POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
-                                        + "\r\nContent-Type: application/json; charset=UTF-8\r\nX-Api-Key: " + a.apiKey()
+                                        + "\r\nContent-Type: application/json; charset=UTF-8\r\n" + a.credentialHeader()
                                         + "\r\nContent-Length: " + body.length + "\r\n\r\n";
                                 long start = System.nanoTime();
                                 out.write(head.getBytes(StandardCharsets.US_ASCII));

@@ -34,13 +34,14 @@ public class BrokerSetup {
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "lienthong.broker.embedded", havingValue = "true", matchIfMissing = true)
     EmbeddedBroker embeddedBroker(GatewayProperties properties, GatewayConfig config, GatewayBrokerCredentials credentials,
+            BrokerTokens brokerTokens,
             org.springframework.beans.factory.ObjectProvider<org.apache.activemq.artemis.core.server.plugin.ActiveMQServerBasePlugin> plugins)
             throws Exception {
         org.apache.activemq.artemis.core.config.Configuration configuration = BrokerConfigurationFactory.build(properties, config);
         // e.g. the message log's lifecycle plugin (delivered, dead-lettered, replayed)
         plugins.orderedStream().forEach(configuration::registerBrokerPlugin);
         return new EmbeddedBroker(configuration,
-                new GatewaySecurityManager(credentials.user(), credentials.password(), config.subscribers()))
+                new GatewaySecurityManager(credentials.user(), credentials.password(), config.subscribers(), brokerTokens.logins()))
                 .start();
     }
 

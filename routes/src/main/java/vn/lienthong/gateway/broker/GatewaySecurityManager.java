@@ -1,87 +1,61 @@
 package vn.lienthong.gateway.broker;
 
-import java.security.Principal;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import javax.security.auth.Subject;
-import org.apache.activemq.artemis.core.security.CheckType;
-import org.apache.activemq.artemis.core.security.Role;
-import org.apache.activemq.artemis.spi.core.protocol.RemotingConnection;
-import org.apache.activemq.artemis.spi.core.security.ActiveMQSecurityManager5;
-import org.apache.activemq.artemis.spi.core.security.jaas.RolePrincipal;
-import org.apache.activemq.artemis.spi.core.security.jaas.UserPrincipal;
+import javax.security.auth.login.AppConfigurationEntry;
+import javax.security.auth.login.AppConfigurationEntry.LoginModuleControlFlag;
+import org.apache.activemq.artemis.core.config.impl.SecurityConfiguration;
+import org.apache.activemq.artemis.spi.core.security.ActiveMQJAASSecurityManager;
+import vn.lienthong.gateway.broker.jaas.LocalUsersLoginModule;
+import vn.lienthong.gateway.broker.jaas.TokenLoginModule;
+import vn.lienthong.gateway.broker.jaas.TokenLogins;
 import vn.lienthong.gateway.config.SubscriberDefinition;
-import vn.lienthong.gateway.security.Passwords;
 
 /**
- * Who may connect to the embedded broker: the gateway itself (a password made up at each start,
- * never written down) and each subscriber with the password whose hash its YAML holds. A subscriber
- * gets the role {@code feed:<id>}, which the security settings let consume its own queues only.
+ * Who may connect to the embedded broker, as JAAS login modules (the same modules a standalone
+ * Artemis can load): the gateway itself (a password made up at each start, never written down),
+ * subscribers with the password whose hash their YAML holds, and — with a realm — subscribers with a
+ * Keycloak bearer token (or their client id and secret). A subscriber gets the role {@code feed:<id>},
+ * which the security settings let consume its own queues only.
  */
-public class GatewaySecurityManager implements ActiveMQSecurityManager5 {
+public class GatewaySecurityManager extends ActiveMQJAASSecurityManager {
 
-    private final String gatewayUser;
-    private final String gatewayPassword;
-    private final Map<String, String> subscriberHashes = new ConcurrentHashMap<>();
+    public static final String DOMAIN = "lienthong";
 
     public GatewaySecurityManager(String gatewayUser, String gatewayPassword, Map<String, SubscriberDefinition> subscribers) {
-        this.gatewayUser = gatewayUser;
-        this.gatewayPassword = gatewayPassword;
-        subscribers.values().forEach(s -> {
-            if (s.broker().passwordHash() != null) {
-                subscriberHashes.put(s.id(), s.broker().passwordHash());
-            }
-        });
+        this(gatewayUser, gatewayPassword, subscribers, null);
     }
 
-    @Override
-    public Subject authenticate(String user, String password, RemotingConnection connection, String securityDomain) {
-        if (user == null || password == null) {
-            return null;
-        }
-        if (user.equals(gatewayUser)) {
-            return java.security.MessageDigest.isEqual(password.getBytes(), gatewayPassword.getBytes())
-                    ? subject(user, BrokerAddresses.GATEWAY_ROLE) : null;
-        }
-        String hash = subscriberHashes.get(user);
-        if (hash != null && Passwords.verify(password, hash)) {
-            return subject(user, BrokerAddresses.feedRole(user));
-        }
-        return null;
+    /** @param tokens token logins, or null without a realm */
+    public GatewaySecurityManager(String gatewayUser, String gatewayPassword, Map<String, SubscriberDefinition> subscribers,
+            TokenLogins tokens) {
+        super(DOMAIN, new Logins(gatewayUser, gatewayPassword, subscribers, tokens));
     }
 
-    @Override
-    public boolean authorize(Subject subject, Set<Role> roles, CheckType checkType, String address) {
-        if (subject == null) {
-            return false;
-        }
-        Set<String> held = new java.util.HashSet<>();
-        for (Principal p : subject.getPrincipals(RolePrincipal.class)) {
-            held.add(p.getName());
-        }
-        for (Role role : roles) {
-            if (held.contains(role.getName()) && checkType.hasRole(role)) {
-                return true;
-            }
-        }
-        return false;
-    }
+    /** The JAAS configuration of the {@value #DOMAIN} domain, built in code (no login.config file). */
+    private static final class Logins extends SecurityConfiguration {
 
-    @Override
-    public boolean validateUser(String user, String password) {
-        return authenticate(user, password, null, null) != null;
-    }
+        private final AppConfigurationEntry[] entries;
 
-    @Override
-    public boolean validateUserAndRole(String user, String password, Set<Role> roles, CheckType checkType) {
-        return authorize(authenticate(user, password, null, null), roles, checkType, null);
-    }
+        Logins(String gatewayUser, String gatewayPassword, Map<String, SubscriberDefinition> subscribers, TokenLogins tokens) {
+            Map<String, Object> local = new HashMap<>();
+            local.put("gatewayUser", gatewayUser);
+            local.put("gatewayPassword", gatewayPassword);
+            Map<String, String> hashes = new HashMap<>();
+            subscribers.values().stream()
+                    .filter(s -> s.auth().acceptsPassword() && s.broker().passwordHash() != null)
+                    .forEach(s -> hashes.put(s.id(), s.broker().passwordHash()));
+            local.put("hashes", Map.copyOf(hashes));
+            AppConfigurationEntry users = new AppConfigurationEntry(LocalUsersLoginModule.class.getName(),
+                    LoginModuleControlFlag.SUFFICIENT, local);
+            entries = tokens == null ? new AppConfigurationEntry[] {users}
+                    : new AppConfigurationEntry[] {users, new AppConfigurationEntry(TokenLoginModule.class.getName(),
+                            LoginModuleControlFlag.SUFFICIENT, Map.of("logins", tokens))};
+        }
 
-    private static Subject subject(String user, String role) {
-        Subject subject = new Subject();
-        subject.getPrincipals().add(new UserPrincipal(user));
-        subject.getPrincipals().add(new RolePrincipal(role));
-        return subject;
+        @Override
+        public AppConfigurationEntry[] getAppConfigurationEntry(String name) {
+            return DOMAIN.equals(name) ? entries.clone() : null;
+        }
     }
 }

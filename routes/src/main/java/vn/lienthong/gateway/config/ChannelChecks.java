@@ -152,11 +152,18 @@ final class ChannelChecks {
         duration(file, "delivery.circuitBreaker.maxOpenWait", breaker.maxOpenWait(), problems);
         if (delivery.oauth2() != null) {
             SubscriberDefinition.OAuth2 oauth2 = delivery.oauth2();
-            if (!"rest".equals(delivery.type())) {
-                problems.add(file + ": delivery.oauth2 applies to rest delivery only");
+            if (!delivery.pushed()) {
+                problems.add(file + ": delivery.oauth2 applies to rest and soap delivery only");
             }
-            if (oauth2.tokenEndpoint() == null || oauth2.clientId() == null || oauth2.clientSecret() == null) {
-                problems.add(file + ": delivery.oauth2 needs tokenEndpoint, clientId and clientSecret");
+            if (Boolean.TRUE.equals(oauth2.realm())) {
+                if (oauth2.tokenEndpoint() != null || oauth2.clientId() != null || oauth2.clientSecret() != null) {
+                    problems.add(file + ": delivery.oauth2.realm uses the gateway's own client (lienthong.oidc.*): leave out tokenEndpoint, clientId and clientSecret");
+                }
+            } else if (oauth2.tokenEndpoint() == null || oauth2.clientId() == null || oauth2.clientSecret() == null) {
+                problems.add(file + ": delivery.oauth2 needs tokenEndpoint, clientId and clientSecret (or realm: true)");
+            }
+            if (delivery.usernameToken() != null) {
+                problems.add(file + ": delivery has both oauth2 and usernameToken: choose one");
             }
         }
         if (delivery.usernameToken() != null && !"soap".equals(delivery.type())) {

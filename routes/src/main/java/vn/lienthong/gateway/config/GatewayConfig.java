@@ -133,6 +133,7 @@ public final class GatewayConfig {
                 problems.add(file + ": the production profile refuses the demo API key of " + source.id());
             }
         }
+        AuthChecks.checkSource(file, source, problems);
         source.records().forEach((type, mapping) -> {
             if (Stream.of(RecordType.values()).noneMatch(t -> t.slug().equals(type))) {
                 problems.add(file + ": records." + type + ": unknown record type (complaint, service-record)");
@@ -244,10 +245,14 @@ public final class GatewayConfig {
         } else if (hash != null && production && Passwords.verify("demo-" + subscriber.id() + "-secret", hash)) {
             problems.add(file + ": the production profile refuses the demo broker password of " + subscriber.id());
         }
-        if (subscriber.broker().mqttEnabled() && (hash == null || subscriber.delivery().pushed())) {
-            problems.add(file + ": broker.mqtt is for a subscriber that pulls its queues itself (delivery: queue, broker.passwordHash)");
+        // a broker login is its password or (issue 6) its Keycloak token
+        boolean canLogIn = hash != null || subscriber.auth().acceptsBearer();
+        if (subscriber.broker().mqttEnabled() && (!canLogIn || subscriber.delivery().pushed())) {
+            problems.add(file + ": broker.mqtt is for a subscriber that pulls its queues itself (delivery: queue, and "
+                    + "broker.passwordHash or auth.accept: [bearer])");
         }
         ChannelChecks.checkDelivery(file, subscriber, problems);
+        AuthChecks.checkSubscriber(file, subscriber, problems);
     }
 
     private static Map<String, SourceDefinition> sourcesById(Map<Path, SourceDefinition> byFile) {

@@ -35,16 +35,46 @@ public record SourceDefinition(
 
     public SourceDefinition {
         records = records == null ? Map.of() : Map.copyOf(records);
-        auth = auth == null ? new Auth(List.of()) : auth;
+        auth = auth == null ? new Auth(List.of(), null, null) : auth;
         normalization = normalization == null ? new NormalizationSettings(null, null, null, null, null, false, null) : normalization;
         limits = limits == null ? new Limits(null) : limits;
         soap = soap == null ? new Soap(null, null) : soap;
     }
 
-    /** @param apiKeySha256 lowercase hex SHA-256 of each accepted API key (keys are random, so a fast hash is enough) */
-    public record Auth(@JsonProperty("apiKeySha256") List<String> apiKeySha256) {
+    /**
+     * How the source proves who it is on HTTP and SOAP.
+     *
+     * @param apiKeySha256 lowercase hex SHA-256 of each accepted API key (keys are random, so a fast hash is enough)
+     * @param accept       the credentials it may use: {@code bearer} (a token of its Keycloak client holding
+     *                     {@code intake:<id>}) and/or {@code api-key}. Unset: {@code [api-key]} when
+     *                     {@code apiKeySha256} is given, otherwise none. Both only when listed (a migration).
+     * @param clientId     its Keycloak client (default: the source id)
+     */
+    public record Auth(@JsonProperty("apiKeySha256") List<String> apiKeySha256, List<String> accept, String clientId) {
+
+        public static final String BEARER = "bearer";
+        public static final String API_KEY = "api-key";
+
         public Auth {
             apiKeySha256 = apiKeySha256 == null ? List.of() : List.copyOf(apiKeySha256);
+            accept = accept == null ? (apiKeySha256.isEmpty() ? List.of() : List.of(API_KEY)) : List.copyOf(accept);
+        }
+
+        public Auth(List<String> apiKeySha256) {
+            this(apiKeySha256, null, null);
+        }
+
+        public boolean acceptsBearer() {
+            return accept.contains(BEARER);
+        }
+
+        public boolean acceptsApiKey() {
+            return accept.contains(API_KEY);
+        }
+
+        /** The Keycloak client of the source. */
+        public String clientOf(String sourceId) {
+            return clientId == null || clientId.isBlank() ? sourceId : clientId;
         }
     }
 

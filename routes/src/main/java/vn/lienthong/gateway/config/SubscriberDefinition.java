@@ -19,12 +19,64 @@ public record SubscriberDefinition(
         String name,
         Map<String, Filter> subscriptions,
         BrokerAccess broker,
-        Delivery delivery) {
+        Delivery delivery,
+        Auth auth,
+        Identity identity) {
 
     public SubscriberDefinition {
         subscriptions = subscriptions == null ? Map.of() : Map.copyOf(subscriptions);
         broker = broker == null ? new BrokerAccess(null, null) : broker;
         delivery = delivery == null ? new Delivery("queue") : delivery;
+        auth = auth == null ? new Auth(null, null) : auth;
+        auth = auth.accept() == null ? new Auth(broker.passwordHash() == null ? List.of() : List.of(Auth.PASSWORD), auth.clientId()) : auth;
+    }
+
+    public SubscriberDefinition(String id, String name, Map<String, Filter> subscriptions, BrokerAccess broker, Delivery delivery) {
+        this(id, name, subscriptions, broker, delivery, null, null);
+    }
+
+    /** The Keycloak client of the subscriber. */
+    public String clientId() {
+        return auth.clientId() == null || auth.clientId().isBlank() ? id : auth.clientId();
+    }
+
+    /**
+     * How the subscriber proves who it is: to the broker, and when it reports case status.
+     *
+     * @param accept   {@code bearer} (a token of its Keycloak client holding {@code feed:<id>}, given as
+     *                 the broker password, or its client id and secret, which the gateway exchanges for
+     *                 one) and/or {@code password} (the PBKDF2-hashed {@code broker.passwordHash}).
+     *                 Unset: {@code [password]} when a hash is given, otherwise none. Both only when listed.
+     * @param clientId its Keycloak client (default: the subscriber id)
+     */
+    public record Auth(List<String> accept, String clientId) {
+
+        public static final String BEARER = "bearer";
+        public static final String PASSWORD = "password";
+
+        public Auth {
+            accept = accept == null ? null : List.copyOf(accept);
+        }
+
+        public boolean acceptsBearer() {
+            return accept != null && accept.contains(BEARER);
+        }
+
+        public boolean acceptsPassword() {
+            return accept != null && accept.contains(PASSWORD);
+        }
+    }
+
+    /**
+     * The subscriber is entitled to the identity of protected reporters (realm role
+     * {@code identity:read}): it receives it encrypted to its own public key, nobody else can read it.
+     *
+     * @param publicKey a file under {@code gateway-config/} holding the subscriber's public key as a JWK
+     *                  (RSA of at least 2048 bits, or EC P-256/P-384/P-521)
+     * @param jwksUri   or: the subscriber's published JWK set (the encryption key, {@code "use": "enc"}),
+     *                  e.g. the one its Keycloak client registers
+     */
+    public record Identity(String publicKey, String jwksUri) {
     }
 
     /**
@@ -103,8 +155,17 @@ public record SubscriberDefinition(
     public record CircuitBreaker(Integer failureRateThreshold, Integer minimumCalls, String openWait, String maxOpenWait) {
     }
 
-    /** @param clientSecret use a placeholder ({@code ${INSPECTORATE_CLIENT_SECRET}}): never commit the secret */
-    public record OAuth2(String tokenEndpoint, String clientId, String clientSecret, String scope) {
+    /**
+     * OAuth2 client credentials for the bearer token sent with each delivery (REST or SOAP).
+     *
+     * @param clientSecret use a placeholder ({@code ${INSPECTORATE_CLIENT_SECRET}}): never commit the secret
+     * @param realm        true: the gateway's own client of its Keycloak realm ({@code lienthong.oidc.client-id},
+     *                     {@code client-secret}, {@code token-endpoint}) instead of the three settings above
+     */
+    public record OAuth2(String tokenEndpoint, String clientId, String clientSecret, String scope, Boolean realm) {
+        public OAuth2(String tokenEndpoint, String clientId, String clientSecret, String scope) {
+            this(tokenEndpoint, clientId, clientSecret, scope, null);
+        }
     }
 
     /** @param password use a placeholder: never commit it */

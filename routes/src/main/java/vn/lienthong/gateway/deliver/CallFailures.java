@@ -11,7 +11,24 @@ import java.nio.channels.UnresolvedAddressException;
 /** Sorts transport exceptions and HTTP statuses into {@link CallResult} kinds, the same for SOAP and REST. */
 public final class CallFailures {
 
+    /** Marker: HTTP 401 to a call that carried a token ({@link #withToken} renews it once). */
+    public static final CallResult REFUSED_TOKEN = CallResult.transientFailure("HTTP 401");
+
     private CallFailures() {
+    }
+
+    /**
+     * A call with a token from {@code tokens} (none when null). The case system may refuse a token early
+     * (keys rotated, session flushed): a call answered {@link #REFUSED_TOKEN} gets a new token and is
+     * made again at once; refused again, it is an ordinary retried failure.
+     */
+    public static CallResult withToken(vn.lienthong.gateway.security.oidc.ClientCredentialsTokens tokens,
+            java.util.function.Function<String, CallResult> call) {
+        if (tokens == null) {
+            return call.apply(null);
+        }
+        CallResult result = tokens.call(call, r -> r == REFUSED_TOKEN, e -> CallResult.unreachable("no token: " + e.getMessage()));
+        return result == REFUSED_TOKEN ? CallResult.transientFailure("HTTP 401: the case system refused a freshly issued token") : result;
     }
 
     /** An exception from the transport: no answer could be read. */

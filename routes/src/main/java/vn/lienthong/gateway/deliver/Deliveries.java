@@ -14,10 +14,11 @@ import org.slf4j.LoggerFactory;
 import vn.lienthong.gateway.config.GatewayConfig;
 import vn.lienthong.gateway.config.GatewayConfigException;
 import vn.lienthong.gateway.config.SubscriberDefinition;
-import vn.lienthong.gateway.deliver.rest.ClientCredentialsTokens;
+import vn.lienthong.gateway.security.oidc.ClientCredentialsTokens;
 import vn.lienthong.gateway.deliver.rest.RestCaseClient;
 import vn.lienthong.gateway.deliver.soap.SoapCaseClient;
 import vn.lienthong.gateway.publish.Feed;
+import vn.lienthong.gateway.security.oidc.OidcProperties;
 
 /**
  * Every push delivery the configuration asks for: one per subscriber with {@code delivery: soap|rest}
@@ -52,6 +53,12 @@ public final class Deliveries implements AutoCloseable {
      */
     public static Deliveries create(GatewayConfig config, DeliveryProperties defaults, UnaryOperator<String> resolve,
             boolean production, Clock clock) {
+        return create(config, defaults, resolve, production, clock, OidcProperties.none());
+    }
+
+    /** @param oidc the realm, for deliveries with {@code oauth2.realm: true} (the gateway's own client) */
+    public static Deliveries create(GatewayConfig config, DeliveryProperties defaults, UnaryOperator<String> resolve,
+            boolean production, Clock clock, OidcProperties oidc) {
         List<Delivery> deliveries = new ArrayList<>();
         List<CaseClient> clients = new ArrayList<>();
         List<String> problems = new ArrayList<>();
@@ -70,9 +77,10 @@ public final class Deliveries implements AutoCloseable {
                 if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
                     throw new IllegalArgumentException("not an http(s) URL: " + endpoint);
                 }
+                ClientCredentialsTokens tokens = tokens(subscriber, policy, resolve, production, clock, oidc);
                 client = "soap".equals(settings.type())
-                        ? soapClient(subscriber, endpoint, policy, resolve)
-                        : restClient(subscriber, uri, policy, resolve, production, clock);
+                        ? soapClient(subscriber, endpoint, policy, resolve, tokens)
+                        : new RestCaseClient(subscriber.id(), uri, policy.timeout(), tokens);
             } catch (IllegalArgumentException e) {
                 problems.add("subscribers/" + subscriber.id() + ".yaml: delivery: " + e.getMessage());
                 continue;
@@ -94,25 +102,36 @@ public final class Deliveries implements AutoCloseable {
     }
 
     private static CaseClient soapClient(SubscriberDefinition subscriber, String endpoint, DeliveryPolicy policy,
-            UnaryOperator<String> resolve) {
+            UnaryOperator<String> resolve, ClientCredentialsTokens tokens) {
         SubscriberDefinition.Credentials token = subscriber.delivery().usernameToken();
         return new SoapCaseClient(subscriber.id(), endpoint, policy.timeout(),
-                token == null ? null : resolve.apply(token.username()), token == null ? null : resolve.apply(token.password()));
+                token == null ? null : resolve.apply(token.username()), token == null ? null : resolve.apply(token.password()), tokens);
     }
 
-    private static CaseClient restClient(SubscriberDefinition subscriber, URI endpoint, DeliveryPolicy policy,
-            UnaryOperator<String> resolve, boolean production, Clock clock) {
+    /** The subscriber's OAuth2 client (its own token endpoint, or the gateway's client of the realm); null without. */
+    private static ClientCredentialsTokens tokens(SubscriberDefinition subscriber, DeliveryPolicy policy, UnaryOperator<String> resolve,
+            boolean production, Clock clock, OidcProperties oidc) {
         SubscriberDefinition.OAuth2 oauth2 = subscriber.delivery().oauth2();
-        ClientCredentialsTokens tokens = null;
-        if (oauth2 != null) {
-            String secret = resolve.apply(oauth2.clientSecret());
-            if (production && secret.startsWith("demo-")) {
-                throw new IllegalArgumentException("the production profile refuses the demo OAuth2 client secret of " + subscriber.id());
-            }
-            tokens = new ClientCredentialsTokens(URI.create(resolve.apply(oauth2.tokenEndpoint())), resolve.apply(oauth2.clientId()),
-                    secret, oauth2.scope() == null ? null : resolve.apply(oauth2.scope()), policy.timeout(), clock);
+        if (oauth2 == null) {
+            return null;
         }
-        return new RestCaseClient(subscriber.id(), endpoint, policy.timeout(), tokens);
+        String scope = oauth2.scope() == null ? null : resolve.apply(oauth2.scope());
+        if (Boolean.TRUE.equals(oauth2.realm())) {
+            if (!oidc.enabled() || oidc.clientSecret() == null) {
+                throw new IllegalArgumentException("oauth2.realm needs lienthong.oidc.issuer and lienthong.oidc.client-secret"
+                        + " (LIENTHONG_OIDC_CLIENT_SECRET)");
+            }
+            if (production && oidc.clientSecret().startsWith("demo-")) {
+                throw new IllegalArgumentException("the production profile refuses the demo secret of client " + oidc.clientId());
+            }
+            return new ClientCredentialsTokens(oidc.tokenEndpoint(), oidc.clientId(), oidc.clientSecret(), scope, policy.timeout(), clock);
+        }
+        String secret = resolve.apply(oauth2.clientSecret());
+        if (production && secret.startsWith("demo-")) {
+            throw new IllegalArgumentException("the production profile refuses the demo OAuth2 client secret of " + subscriber.id());
+        }
+        return new ClientCredentialsTokens(URI.create(resolve.apply(oauth2.tokenEndpoint())), resolve.apply(oauth2.clientId()),
+                secret, scope, policy.timeout(), clock);
     }
 
     static CircuitBreaker breaker(String subscriberId, DeliveryPolicy policy) {

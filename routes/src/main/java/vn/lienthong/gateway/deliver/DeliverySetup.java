@@ -19,8 +19,8 @@ public class DeliverySetup {
 
     @Bean(destroyMethod = "close")
     Deliveries deliveries(GatewayConfig config, DeliveryProperties defaults, GatewayProperties properties, Environment environment,
-            Clock clock) {
-        return Deliveries.create(config, defaults, environment::resolveRequiredPlaceholders, properties.production(), clock);
+            Clock clock, vn.lienthong.gateway.security.oidc.OidcProperties oidc) {
+        return Deliveries.create(config, defaults, environment::resolveRequiredPlaceholders, properties.production(), clock, oidc);
     }
 
     /**

@@ -32,6 +32,7 @@ public enum ErrorCode {
     STORE_UNAVAILABLE("server.store-unavailable", 503, "The case store cannot be reached; nothing was changed"),
     BROKER_UNAVAILABLE("server.broker-unavailable", 503, "The record could not be stored durably; nothing was accepted"),
     STATUS_UPDATES_UNAVAILABLE("server.status-updates-unavailable", 503, "Status updates cannot be applied: the gateway has no tracking store"),
+    AUTH_UNAVAILABLE("server.auth-unavailable", 503, "The realm's signing keys cannot be fetched to check the token; retry later"),
     INTERNAL("server.internal", 500, "Unexpected error; nothing was accepted");
 
     private final String code;

@@ -39,8 +39,10 @@ public interface IntakeLog {
     @FunctionalInterface
     interface Capture {
         /**
-         * @param record    the canonical record (read only)
-         * @param canonical its UTF-8 JSON, as published
+         * @param record    the canonical record (read only), before a protected reporter's identity was
+         *                  removed: the case's fields (the reporter's number, kept as a keyed hash) come from it
+         * @param canonical the record's UTF-8 JSON as published: for a protected reporter, without the
+         *                  identity (which only the entitled subscribers can decrypt)
          * @return the message to store with the record, or null
          */
         Companion companion(Feed feed, String recordId, JsonNode record, byte[] canonical, Map<String, Object> properties);

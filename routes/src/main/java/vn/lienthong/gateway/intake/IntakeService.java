@@ -19,6 +19,7 @@ import java.util.UUID;
 import vn.lienthong.gateway.config.GatewayConfig;
 import vn.lienthong.gateway.config.SourceDefinition;
 import vn.lienthong.gateway.error.ErrorCode;
+import vn.lienthong.gateway.identity.IdentityProtector;
 import vn.lienthong.gateway.error.GatewayException;
 import vn.lienthong.gateway.error.Violation;
 import vn.lienthong.gateway.normalize.DateTimes;
@@ -47,7 +48,9 @@ public final class IntakeService {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Fields a source may not set: the gateway computes them. */
-    private static final List<String> GATEWAY_OWNED = List.of("schemaVersion", "id", "trackingCode", "acceptedAt", "quality", "overdue");
+    // protectedIdentity too: only the gateway says what it removed and whom it encrypted the identity to
+    private static final List<String> GATEWAY_OWNED = List.of("schemaVersion", "id", "trackingCode", "acceptedAt", "quality", "overdue",
+            "protectedIdentity");
 
     static {
         // nesting and string limits sized for complaints, far below Jackson's defaults
@@ -65,6 +68,7 @@ public final class IntakeService {
     private final RecordValidator validator;
     private final Publisher publisher;
     private final IntakeLog log;
+    private final IdentityProtector protector;
     private final Clock clock;
     private final Map<String, SourceNormalization> normalizationBySource = new HashMap<>();
 
@@ -76,8 +80,19 @@ public final class IntakeService {
     /** @param log the message log: consulted for known ids, and given an entry to store with each record */
     public IntakeService(GatewayConfig config, SourceMappings mappings, PayloadDecoder decoder, RecordNormalizer normalizer,
             RecordValidator validator, Publisher publisher, IntakeLog log, Clock clock) {
+        // protected reporters are always redacted; without entitled subscribers nobody gets the identity
+        this(config, mappings, decoder, normalizer, validator, publisher, log, IdentityProtector.noRecipients(), clock);
+    }
+
+    /**
+     * @param protector removes a protected reporter's identity (denunciations, confidential reports)
+     *                  from what is published, and encrypts it to the entitled subscribers
+     */
+    public IntakeService(GatewayConfig config, SourceMappings mappings, PayloadDecoder decoder, RecordNormalizer normalizer,
+            RecordValidator validator, Publisher publisher, IntakeLog log, IdentityProtector protector, Clock clock) {
         this.config = config;
         this.log = log;
+        this.protector = protector;
         this.mappings = mappings;
         this.decoder = decoder;
         this.normalizer = normalizer;
@@ -117,7 +132,7 @@ public final class IntakeService {
                     violations.size() + " violation(s) of the " + type.slug() + " schema v1", violations);
         }
         IntakeLog.Capture capture = log.capture(submission);
-        return prepared.stream().map(p -> publish(type, p.record(), p.outcome(), capture)).toList();
+        return prepared.stream().map(p -> publish(type, p.record(), p.published(), p.outcome(), capture)).toList();
     }
 
     /**
@@ -154,13 +169,18 @@ public final class IntakeService {
         for (int i = 0; i < items.size(); i++) {
             String prefix = input.isArray() ? "/" + i : "";
             Prepared p = prepare(source, settings, submission.type(), submission.format(), items.get(i), now, decoded);
-            prepared.add(new Prepared(p.record(), p.outcome(), p.violations().stream()
+            prepared.add(new Prepared(p.record(), p.published(), p.outcome(), p.violations().stream()
                     .map(v -> new Violation(prefix + v.pointer(), v.message(), v.code())).toList()));
         }
         return prepared;
     }
 
-    private record Prepared(ObjectNode record, NormalizationOutcome outcome, List<Violation> violations) {
+    /**
+     * @param record    the canonical record
+     * @param published what subscribers receive: the record, or for a protected reporter a copy without
+     *                  the identity (null while the record has violations)
+     */
+    private record Prepared(ObjectNode record, ObjectNode published, NormalizationOutcome outcome, List<Violation> violations) {
     }
 
     private Prepared prepare(SourceDefinition source, SourceNormalization settings, RecordType type,
@@ -179,7 +199,21 @@ public final class IntakeService {
         List<Violation> violations = validator.validate(type, record).stream()
                 .filter(v -> !"/id".equals(v.pointer()) && !"/trackingCode".equals(v.pointer()))
                 .toList();
-        return new Prepared(record, outcome, violations);
+        return new Prepared(record, violations.isEmpty() ? protect(type, record) : null, outcome, violations);
+    }
+
+    /** The record without a protected reporter's identity; checked against the schema like any record. */
+    private ObjectNode protect(RecordType type, ObjectNode record) {
+        ObjectNode published = protector.protect(record).record();
+        if (published != record) {
+            List<Violation> violations = validator.validate(type, published);
+            if (!violations.isEmpty()) {
+                // pointers and codes only: a violation's message may quote the value
+                throw new GatewayException(ErrorCode.INTERNAL, "the record without its reporter's identity does not validate: "
+                        + violations.stream().map(v -> v.pointer() + " " + v.code()).toList());
+            }
+        }
+        return published;
     }
 
     private static List<JsonNode> toList(JsonNode array) {
@@ -264,7 +298,12 @@ public final class IntakeService {
         return record;
     }
 
-    private IntakeResult publish(RecordType type, ObjectNode record, NormalizationOutcome outcome, IntakeLog.Capture capture) {
+    /**
+     * @param record    the canonical record (the message log takes the case's fields from it)
+     * @param published what subscribers receive, also what the log stores as the canonical record
+     */
+    private IntakeResult publish(RecordType type, ObjectNode record, ObjectNode published, NormalizationOutcome outcome,
+            IntakeLog.Capture capture) {
         String id = record.get("id").textValue();
         String trackingCode = record.get("trackingCode").textValue();
         if (log.isKnown(id)) {
@@ -289,16 +328,16 @@ public final class IntakeService {
         }
         byte[] body;
         try {
-            body = JSON.writeValueAsBytes(record);
+            body = JSON.writeValueAsBytes(published);
         } catch (JsonProcessingException e) {
             throw new GatewayException(ErrorCode.INTERNAL, "cannot serialize the record");
         }
         try {
             Feed feed = Feed.of(type);
-            PublishOutcome published = publisher.publish(feed, body, properties, id,
+            PublishOutcome outcomeOfPublish = publisher.publish(feed, body, properties, id,
                     capture.companion(feed, id, record, body, properties));
             return new IntakeResult(id, trackingCode,
-                    published == PublishOutcome.PUBLISHED ? IntakeResult.ACCEPTED : IntakeResult.ALREADY_ACCEPTED);
+                    outcomeOfPublish == PublishOutcome.PUBLISHED ? IntakeResult.ACCEPTED : IntakeResult.ALREADY_ACCEPTED);
         } catch (BrokerUnavailableException e) {
             throw new GatewayException(ErrorCode.BROKER_UNAVAILABLE, "the broker did not confirm the record; retry later",
                     List.of(), e);

@@ -11,6 +11,8 @@ import vn.lienthong.gateway.config.GatewayConfig;
 import vn.lienthong.gateway.config.GatewayConfigException;
 import vn.lienthong.gateway.security.AdminAccess;
 import vn.lienthong.gateway.config.GatewayProperties;
+import vn.lienthong.gateway.identity.IdentityKeys;
+import vn.lienthong.gateway.identity.IdentityProtector;
 import vn.lienthong.gateway.intake.rest.RestIntakeProcessor;
 import vn.lienthong.gateway.normalize.VietnamesePayloadDecoder;
 import vn.lienthong.gateway.normalize.VietnameseRecordNormalizer;
@@ -51,24 +53,31 @@ public class IntakeSetup {
                 broker == null ? () -> null : broker::refusal);
     }
 
+    /** The entitled subscribers' keys are read (and the demo key refused in production) at start-up. */
     @Bean
-    IntakeService intakeService(GatewayConfig config, PayloadDecoder decoder, RecordNormalizer normalizer,
-            RecordPublisher publisher, ObjectProvider<IntakeLog> intakeLog, Clock clock) {
-        return new IntakeService(config, SourceMappings.compile(config), decoder, normalizer, new RecordValidator(), publisher,
-                intakeLog.getIfAvailable(() -> IntakeLog.NONE), clock);
+    IdentityProtector identityProtector(GatewayConfig config, GatewayProperties properties) {
+        return new IdentityProtector(IdentityKeys.load(config, properties.production()));
     }
 
     @Bean
-    AdminAccess adminAccess(GatewayProperties properties) {
+    IntakeService intakeService(GatewayConfig config, PayloadDecoder decoder, RecordNormalizer normalizer,
+            RecordPublisher publisher, ObjectProvider<IntakeLog> intakeLog, IdentityProtector identityProtector, Clock clock) {
+        return new IntakeService(config, SourceMappings.compile(config), decoder, normalizer, new RecordValidator(), publisher,
+                intakeLog.getIfAvailable(() -> IntakeLog.NONE), identityProtector, clock);
+    }
+
+    @Bean
+    AdminAccess adminAccess(GatewayProperties properties, vn.lienthong.gateway.security.oidc.RealmTokens realmTokens) {
         List<String> hashes = properties.admin().apiKeySha256();
         if (properties.production() && hashes.stream().anyMatch(AdminAccess::isDemoHash)) {
             throw new GatewayConfigException(List.of("lienthong.admin.api-key-sha256: the production profile refuses the demo operator key"));
         }
-        return new AdminAccess(hashes);
+        return new AdminAccess(hashes, realmTokens);
     }
 
     @Bean
-    RestIntakeProcessor restIntakeProcessor(IntakeService intake, GatewayConfig config, GatewayProperties properties) {
-        return new RestIntakeProcessor(intake, config, properties.intake().maxBodySize());
+    RestIntakeProcessor restIntakeProcessor(IntakeService intake, GatewayConfig config, GatewayProperties properties,
+            vn.lienthong.gateway.security.SourceCallers sourceCallers) {
+        return new RestIntakeProcessor(intake, config, properties.intake().maxBodySize(), sourceCallers);
     }
 }

@@ -170,16 +170,16 @@ public class MessageLogSetup {
     }
 
     @Bean
-    SubscriberCredentials subscriberCredentials(GatewayConfig config) {
-        return new SubscriberCredentials(config);
+    SubscriberCredentials subscriberCredentials(GatewayConfig config, vn.lienthong.gateway.security.SubscriberCallers subscriberCallers) {
+        return new SubscriberCredentials(config, subscriberCallers);
     }
 
     @Bean
     TrackingRestProcessor trackingRestProcessor(TrackingService tracking, TrackingProperties properties,
-            SubscriberCredentials subscribers, GatewayConfig config, Clock clock, MeterRegistry meters) {
+            SubscriberCredentials subscribers, vn.lienthong.gateway.security.SourceCallers sourceCallers, Clock clock, MeterRegistry meters) {
         TrackingProperties.RateLimit limit = properties.rateLimit();
         return new TrackingRestProcessor(tracking, new RateLimiter(limit.requests(), limit.period(), limit.maxAddresses(), System::nanoTime),
-                subscribers, config, clock, meters);
+                subscribers, sourceCallers, clock, meters);
     }
 
     @Bean

@@ -27,9 +27,11 @@ import vn.lienthong.gateway.security.AdminAccess;
 import vn.lienthong.gateway.tracking.CaseFigures;
 
 /**
- * The operators' admin API for the message log and the case figures (operator key in
- * {@code X-Api-Key}, see {@link AdminAccess}). Reading a raw input is written to the application log
- * with the operator's identity: it holds personal data.
+ * The operators' admin API for the message log and the case figures (an operator's bearer token with
+ * {@code ops:admin}, or an operator key in {@code X-Api-Key}, see {@link AdminAccess}). Reading a raw
+ * input is written to the application log with the operator's identity: it holds personal data. The
+ * raw input of a protected reporter's record (a denunciation, a confidential report) also needs
+ * {@code identity:read}: the identity that subscribers receive only encrypted is in clear there.
  */
 public class AdminRoutes extends RouteBuilder {
 
@@ -68,7 +70,7 @@ public class AdminRoutes extends RouteBuilder {
     }
 
     void verification(Exchange exchange) throws SQLException {
-        String operator = access.check(exchange.getMessage().getHeader("X-Api-Key", String.class));
+        String operator = operator(exchange);
         vn.lienthong.gateway.messagelog.ChainVerifier.Result result = log.verify();
         AUDIT.info("operator {} verified the message log: {}", operator, result.intact() ? "intact" : result.mismatch().get());
         ObjectNode json = IntakeService.json().createObjectNode()
@@ -84,12 +86,12 @@ public class AdminRoutes extends RouteBuilder {
     }
 
     void figures(Exchange exchange) throws SQLException {
-        access.check(exchange.getMessage().getHeader("X-Api-Key", String.class));
+        operator(exchange);
         json(exchange, figures.figures(since(exchange.getMessage().getHeader("since", String.class))));
     }
 
     void entries(Exchange exchange) throws SQLException {
-        access.check(exchange.getMessage().getHeader("X-Api-Key", String.class));
+        operator(exchange);
         String recordId = exchange.getMessage().getHeader("recordId", String.class);
         List<LogEntry> entries = log.entriesOf(recordId);
         if (entries.isEmpty()) {
@@ -122,24 +124,51 @@ public class AdminRoutes extends RouteBuilder {
     }
 
     void raw(Exchange exchange) throws SQLException, IOException {
-        String operator = access.check(exchange.getMessage().getHeader("X-Api-Key", String.class));
-        String recordId = exchange.getMessage().getHeader("recordId", String.class);
+        Message in = exchange.getMessage();
+        String operator = operator(exchange);
+        String recordId = in.getHeader("recordId", String.class);
         Optional<LogEntry> received = log.entriesOf(recordId).stream().filter(e -> e.event() == LogEvent.RECEIVED).findFirst();
         if (received.isEmpty()) {
             throw new GatewayException(ErrorCode.UNKNOWN_CASE, "the message log has no record " + recordId);
         }
-        AUDIT.info("operator {} read the raw input of record {}", operator, recordId);
         Optional<byte[]> content = log.content(received.get().seq(), vn.lienthong.gateway.messagelog.PayloadStore.Kind.RAW);
-        Message out = exchange.getMessage();
-        out.removeHeaders("*");
         if (content.isEmpty()) {
             throw new GatewayException(ErrorCode.UNKNOWN_CASE, "the raw input of record " + recordId + " was purged by retention");
         }
+        if (isProtected(log.content(received.get().seq(), vn.lienthong.gateway.messagelog.PayloadStore.Kind.RECORD))) {
+            try {
+                operator = access.checkIdentityReader(in.getHeader("X-Api-Key", String.class), in.getHeader("Authorization", String.class));
+            } catch (GatewayException e) {
+                AUDIT.warn("operator {} was refused the raw input of record {} (protected reporter): {}", operator, recordId, e.getMessage());
+                throw e;
+            }
+        }
+        AUDIT.info("operator {} read the raw input of record {}", operator, recordId);
+        Message out = exchange.getMessage();
+        out.removeHeaders("*");
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
         out.setHeader(Exchange.CONTENT_TYPE, "application/octet-stream");
         out.setHeader("X-Content-SHA256", received.get().payloadSha256());
         out.setHeader("Cache-Control", "no-store");
         out.setBody(content.get());
+    }
+
+    private String operator(Exchange exchange) {
+        Message in = exchange.getMessage();
+        return access.check(in.getHeader("X-Api-Key", String.class), in.getHeader("Authorization", String.class));
+    }
+
+    /** Whether the stored canonical record is a protected reporter's; missing or unreadable: treated as protected. */
+    static boolean isProtected(Optional<byte[]> canonical) {
+        if (canonical.isEmpty()) {
+            return true;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode record = IntakeService.json().readTree(canonical.get());
+            return record.has("protectedIdentity") || vn.lienthong.gateway.identity.ReporterRedaction.isProtected(record);
+        } catch (IOException e) {
+            return true;
+        }
     }
 
     private static Instant since(String text) {

@@ -11,12 +11,16 @@ import vn.lienthong.gateway.error.ErrorCode;
 import vn.lienthong.gateway.error.GatewayException;
 import vn.lienthong.gateway.security.ApiKeys;
 import vn.lienthong.gateway.security.Passwords;
+import vn.lienthong.gateway.security.SubscriberCallers;
+import vn.lienthong.gateway.security.oidc.RealmTokens;
 
 /**
- * Subscribers calling the REST status door authenticate like on the broker: HTTP Basic with their
- * subscriber id and broker password (PBKDF2-checked against their YAML). A successful check is
- * remembered for a few minutes by the SHA-256 of the credentials, so a busy subscriber does not pay
- * the deliberately slow hash on every call.
+ * Subscribers calling the REST status door authenticate like on the broker, with what their YAML
+ * accepts ({@code auth.accept}): a bearer token of their Keycloak client holding
+ * {@code feed:<id>} ({@link SubscriberCallers}), or HTTP Basic with their subscriber id and broker
+ * password (PBKDF2-checked against their YAML). A successful password check is remembered for a few
+ * minutes by the SHA-256 of the credentials, so a busy subscriber does not pay the deliberately slow
+ * hash on every call.
  */
 public final class SubscriberCredentials {
 
@@ -25,17 +29,30 @@ public final class SubscriberCredentials {
     private final Map<String, String> hashes;
     private final java.util.Set<String> ids;
     private final Map<String, Long> verified = new ConcurrentHashMap<>();
+    private final SubscriberCallers tokens;
 
+    /** Passwords only (no realm). */
     public SubscriberCredentials(GatewayConfig config) {
-        this.hashes = config.subscribers().values().stream().filter(s -> s.broker().passwordHash() != null)
+        this(config, new SubscriberCallers(config, RealmTokens.none()));
+    }
+
+    public SubscriberCredentials(GatewayConfig config, SubscriberCallers tokens) {
+        this.tokens = tokens;
+        this.hashes = config.subscribers().values().stream()
+                .filter(s -> s.broker().passwordHash() != null && s.auth().acceptsPassword())
                 .collect(Collectors.toUnmodifiableMap(SubscriberDefinition::id, s -> s.broker().passwordHash()));
         this.ids = java.util.Set.copyOf(config.subscribers().keySet());
     }
 
-    /** @return the subscriber id of a valid {@code Authorization: Basic} header */
+    /** @return the subscriber id of a valid {@code Authorization: Bearer} or {@code Basic} header */
     public String authenticate(String authorization) {
+        String bearer = RealmTokens.bearer(authorization);
+        if (bearer != null) {
+            return tokens.bearer(bearer);
+        }
         if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            throw new GatewayException(ErrorCode.UNAUTHENTICATED, "send the subscriber id and broker password with HTTP Basic");
+            throw new GatewayException(ErrorCode.UNAUTHENTICATED,
+                    "send the subscriber's bearer token, or its subscriber id and broker password with HTTP Basic");
         }
         String decoded;
         try {

@@ -8,24 +8,21 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.http.common.HttpMessage;
-import vn.lienthong.gateway.config.GatewayConfig;
-import vn.lienthong.gateway.config.SourceDefinition;
 import vn.lienthong.gateway.error.ErrorCode;
 import vn.lienthong.gateway.error.GatewayException;
 import vn.lienthong.gateway.error.Problems;
 import vn.lienthong.gateway.intake.IntakeService;
-import vn.lienthong.gateway.security.ApiKeys;
+import vn.lienthong.gateway.security.SourceCallers;
 
 /**
- * The HTTP side of tracking: citizens' lookups (public, rate-limited per client address), subscribers'
- * status reports (HTTP Basic with their broker credentials) and portals' pull of status changes
- * (their source API key).
+ * The HTTP side of tracking: citizens' lookups (public, rate-limited per client address, never any
+ * personal data), subscribers' status reports (their bearer token with {@code feed:<id>}, or HTTP Basic
+ * with their broker credentials; only a subscriber that received the case) and portals' pull of status
+ * changes (their bearer token with {@code intake:<id>}, or their source API key, as their YAML accepts).
  */
 public final class TrackingRestProcessor {
 
@@ -34,20 +31,18 @@ public final class TrackingRestProcessor {
     private final TrackingService tracking;
     private final RateLimiter limiter;
     private final SubscriberCredentials subscribers;
-    private final Map<String, String> sourceByKeyHash;
+    private final SourceCallers sources;
     private final Clock clock;
     private final MeterRegistry meters;
 
     public TrackingRestProcessor(TrackingService tracking, RateLimiter limiter, SubscriberCredentials subscribers,
-            GatewayConfig config, Clock clock, MeterRegistry meters) {
+            SourceCallers sources, Clock clock, MeterRegistry meters) {
         this.tracking = tracking;
         this.limiter = limiter;
         this.subscribers = subscribers;
         this.clock = clock;
         this.meters = meters;
-        this.sourceByKeyHash = config.sources().values().stream()
-                .flatMap(s -> s.auth().apiKeySha256().stream().map(h -> Map.entry(h.toLowerCase(Locale.ROOT), s.id())))
-                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a));
+        this.sources = sources;
     }
 
     /** {@code GET /api/v1/tracking/{trackingCode}}. Unknown and malformed codes get the same answer. */
@@ -102,17 +97,10 @@ public final class TrackingRestProcessor {
     /** {@code GET /api/v1/sources/{sourceId}/status-changes?after=&limit=}: a portal pulls its records' changes. */
     public void pull(Exchange exchange) {
         Message in = exchange.getMessage();
-        String key = in.getHeader("X-Api-Key", String.class);
-        if (key == null || key.isBlank()) {
-            throw new GatewayException(ErrorCode.UNAUTHENTICATED, "send the source's API key in the X-Api-Key header");
-        }
-        String caller = sourceByKeyHash.get(ApiKeys.sha256Hex(key.strip()));
-        if (caller == null) {
-            throw new GatewayException(ErrorCode.UNAUTHENTICATED, "the API key is not valid");
-        }
+        String caller = sources.authenticate(in.getHeader("X-Api-Key", String.class), in.getHeader("Authorization", String.class));
         String sourceId = in.getHeader("sourceId", String.class);
         if (!caller.equals(sourceId)) {
-            throw new GatewayException(ErrorCode.FORBIDDEN, "the API key belongs to source '" + caller
+            throw new GatewayException(ErrorCode.FORBIDDEN, "these credentials belong to source '" + caller
                     + "' and may not read the changes of '" + sourceId + "'");
         }
         long after = number(in.getHeader("after", String.class), 0, Long.MAX_VALUE, 0);

@@ -64,7 +64,7 @@ class ChannelChecksTest {
                 delivery: { type: webhook }
                 """);
         assertThatThrownBy(() -> GatewayConfig.load(dir, false))
-                .isInstanceOfSatisfying(GatewayConfigException.class, e -> assertThat(e.problems()).hasSize(9))
+                .isInstanceOfSatisfying(GatewayConfigException.class, e -> assertThat(e.problems()).hasSize(10))
                 .hasMessageContaining("'ftp://cases' is not an http(s) URL")
                 .hasMessageContaining("concurrency must be between 1 and 64")
                 .hasMessageContaining("delivery.timeout 'soon' is not a duration")
@@ -72,6 +72,7 @@ class ChannelChecksTest {
                 .hasMessageContaining("multiplier must be at least 1")
                 .hasMessageContaining("failureRateThreshold must be a percentage")
                 .hasMessageContaining("oauth2 needs tokenEndpoint, clientId and clientSecret")
+                .hasMessageContaining("delivery has both oauth2 and usernameToken: choose one")
                 .hasMessageContaining("usernameToken applies to soap delivery only")
                 .hasMessageContaining("delivery.type 'webhook' is not supported (queue, soap, rest)");
     }

@@ -65,6 +65,11 @@ class IntakeLogTest {
         assertThat(in.readUnsignedByte()).isEqualTo(2);
         assertThat(in.readNBytes(in.readInt())).as("the canonical record, as published").isEqualTo(s.body());
         assertThat(in.readNBytes(in.readInt())).as("the raw input, byte for byte").isEqualTo(raw);
+        // a denunciation: the log's canonical record is the published one, without its author (the raw
+        // input keeps it, readable only with identity:read, see AdminRoutes)
+        assertThat(new String(s.body(), java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("Cường").doesNotContain("036088004321");
+        assertThat(log.properties().values()).allSatisfy(v -> assertThat(String.valueOf(v)).doesNotContain("Cường")
+                .doesNotContain("912345678"));
     }
 
     @Test

@@ -109,6 +109,54 @@ class IntakeServiceTest {
     }
 
     @Test
+    void aDenunciationIsPublishedWithoutItsAuthorAndOnlyTheEntitledCanReadIt() throws Exception {
+        // the shipped configuration: the inspectorate is entitled (demo key), nobody else
+        IntakeService protecting = new IntakeService(CONFIG, SourceMappings.compile(CONFIG), new VietnamesePayloadDecoder(),
+                new VietnameseRecordNormalizer(), new RecordValidator(), publisher, IntakeLog.NONE,
+                new vn.lienthong.gateway.identity.IdentityProtector(vn.lienthong.gateway.identity.IdentityKeys.load(CONFIG, false)),
+                Clock.fixed(Instant.parse("2026-06-17T01:00:00Z"), ZoneOffset.UTC));
+        IntakeResult result = protecting.submit(nativeComplaint(fixture("portal/portal-hanoi.denunciation.json")));
+
+        JsonNode record = publisher.published.get(0).body();
+        assertThat(record.toString()).doesNotContain("Cường").doesNotContain("912345678").doesNotContain("912 345 678")
+                .doesNotContain("036088004321");
+        assertThat(record.path("reporter").path("confidential").asBoolean()).isTrue();
+        assertThat(record.path("protectedIdentity").path("removed")).extracting(JsonNode::asText)
+                .contains("name", "phone", "identityNumber");
+        assertThat(new RecordValidator().validate(RecordType.COMPLAINT, record)).isEmpty();
+        assertThat(publisher.published.get(0).properties().values()).allSatisfy(v -> assertThat(String.valueOf(v))
+                .doesNotContain("Cường").doesNotContain("912345678"));
+        JsonNode recipients = record.path("protectedIdentity").path("recipients");
+        assertThat(recipients).extracting(r -> r.path("subscriberId").asText()).containsExactly("inspectorate");
+        JsonNode identity = IntakeService.json().readTree(vn.lienthong.gateway.identity.IdentityCommand.decrypt(
+                recipients.get(0).path("jwe").asText(),
+                vn.lienthong.gateway.identity.IdentityKeys.read(java.nio.file.Path.of("../docs/examples/demo-keys/inspectorate.identity.private.jwk.json"))));
+        assertThat(identity.path("recordId").asText()).isEqualTo(result.id());
+        assertThat(identity.path("reporter").path("name").asText()).isEqualTo("Lê Văn Cường");
+        assertThat(identity.path("reporter").path("phone").asText()).isEqualTo("+84912345678");
+        assertThat(identity.path("reporter").path("identityNumber").asText()).isEqualTo("036088004321");
+    }
+
+    @Test
+    void withoutAnEntitledSubscriberTheIdentityIsStillRemoved() throws IOException {
+        // the default pipeline (no keys at all): redaction does not depend on anyone being entitled
+        intake.submit(nativeComplaint(fixture("portal/portal-hanoi.denunciation.json")));
+        JsonNode record = publisher.published.get(0).body();
+        assertThat(record.toString()).doesNotContain("Cường").doesNotContain("036088004321");
+        assertThat(record.path("protectedIdentity").has("recipients")).isFalse();
+    }
+
+    @Test
+    void aSourceCannotWriteProtectedIdentityItself() {
+        String body = """
+                {"kind":"FEEDBACK","source":{"recordId":"X-PI-1"},"body":"Nội dung",
+                 "protectedIdentity":{"removed":["name"],"recipients":[{"subscriberId":"province-25","jwe":"a.b.c.d.e"}]}}""";
+        intake.submit(new Submission("portal-hanoi", RecordType.COMPLAINT, Submission.Format.CANONICAL,
+                body.getBytes(StandardCharsets.UTF_8), null));
+        assertThat(publisher.published.get(0).body().has("protectedIdentity")).isFalse();
+    }
+
+    @Test
     void resubmissionGetsTheSameAnswerAndPublishesNothing() throws IOException {
         IntakeResult first = intake.submit(nativeComplaint(fixture("portal/portal-hanoi.complaint.json")));
         IntakeResult again = intake.submit(nativeComplaint(fixture("portal/portal-hanoi.complaint.json")));

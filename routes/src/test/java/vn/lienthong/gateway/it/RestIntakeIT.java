@@ -78,7 +78,10 @@ class RestIntakeIT {
         assertThat(r.id()).isEqualTo(answer.json().path("id").asText());
         assertThat(r.record().path("kind").asText()).isEqualTo("DENUNCIATION");
         assertThat(r.record().path("submittedAt").asText()).isEqualTo("2026-03-20T14:02:00+07:00");
-        assertThat(r.record().path("reporter").path("phone").asText()).isEqualTo("+84912345678");
+        // the author of a denunciation is protected (issue 6): only the entitled inspectorate can decrypt it
+        assertThat(r.record().path("reporter").has("phone")).isFalse();
+        assertThat(r.record().path("protectedIdentity").path("recipients")).extracting(p -> p.path("subscriberId").asText())
+                .containsExactly("inspectorate");
         assertThat(r.record().path("location").path("provinceCode").asText()).as("Nam Định (36) is part of Ninh Bình (37)").isEqualTo("37");
         assertThat(r.properties()).containsEntry("trackingCode", trackingCode).containsEntry("kind", "DENUNCIATION")
                 .containsEntry("sourceId", "portal-hanoi").containsEntry("schemaVersion", "1.0")

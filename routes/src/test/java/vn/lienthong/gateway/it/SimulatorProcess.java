@@ -33,18 +33,19 @@ public final class SimulatorProcess implements AutoCloseable {
         this.log = Files.createTempFile("inspectorate-simulator-it", ".log");
     }
 
-    public static SimulatorProcess start() throws Exception {
+    public static SimulatorProcess start(String... extraArgs) throws Exception {
         SimulatorProcess simulator = new SimulatorProcess();
-        simulator.launch();
+        simulator.launch(List.of(extraArgs));
         return simulator;
     }
 
-    private void launch() throws Exception {
+    private void launch(List<String> extraArgs) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         Path jar = Path.of(System.getProperty("lienthong.it.simulator-jar", "../inspectorate-simulator/target/inspectorate-simulator.jar"))
                 .toAbsolutePath();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
                 jar.toString(), "--server.port=" + servicePort, "--simulator.control-port=" + controlPort));
+        command.addAll(extraArgs);
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         while (Instant.now().isBefore(deadline)) {
@@ -85,6 +86,16 @@ public final class SimulatorProcess implements AutoCloseable {
         List<JsonNode> list = new ArrayList<>();
         control("GET", "/sim/cases?channel=" + channel).json().forEach(list::add);
         return list;
+    }
+
+    /** Bearer tokens: how many calls were refused with 401, how many distinct tokens were accepted. */
+    public JsonNode tokens() throws Exception {
+        return control("GET", "/sim/tokens").json();
+    }
+
+    /** Every token seen so far is refused from now on. */
+    public void revokeTokens() throws Exception {
+        control("POST", "/sim/tokens/revoke");
     }
 
     public JsonNode stats() throws Exception {

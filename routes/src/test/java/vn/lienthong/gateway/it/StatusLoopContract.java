@@ -49,6 +49,8 @@ public abstract class StatusLoopContract {
     String denunciationCode;
     String denunciationId;
     String complaintCode;
+    String complaintId;
+    byte[] complaintRaw;
 
     List<String> databaseArgs;
 
@@ -70,14 +72,16 @@ public abstract class StatusLoopContract {
         assertThat(d.status()).isEqualTo(202);
         denunciationCode = d.json().path("trackingCode").asText();
         denunciationId = d.json().path("id").asText();
-        Http.Answer c = Http.postJson(api("complaints"), HANOI_KEY, ("""
+        complaintRaw = ("""
                 {"kind":"COMPLAINT","source":{"recordId":"status-loop-1"},"title":"Khiếu nại quyết định thu hồi đất",
                  "body":"Gia đình tôi không đồng ý với quyết định thu hồi đất số 12/QĐ-UBND.",
                  "location":{"provinceCode":"25"},
                  "reporter":{"name":"Phạm Thị Mai","phone":"0987 654 321","email":"mai.pt@example.vn","identityNumber":"025190001234"}}""")
-                .getBytes(StandardCharsets.UTF_8));
+                .getBytes(StandardCharsets.UTF_8);
+        Http.Answer c = Http.postJson(api("complaints"), HANOI_KEY, complaintRaw);
         assertThat(c.status()).isEqualTo(202);
         complaintCode = c.json().path("trackingCode").asText();
+        complaintId = c.json().path("id").asText();
     }
 
     @AfterAll
@@ -143,10 +147,12 @@ public abstract class StatusLoopContract {
                 .contains("RECEIVED", "PUBLISHED", "DELIVERED:inspectorate")
                 .filteredOn(e -> e.startsWith("FORWARDED:")).hasSize(1));
 
-        Http.Answer raw = get("admin/message-log/records/" + denunciationId + "/raw", OPS_KEY);
+        Http.Answer raw = get("admin/message-log/records/" + complaintId + "/raw", OPS_KEY);
         assertThat(raw.status()).isEqualTo(200);
-        assertThat(raw.response().body().getBytes(StandardCharsets.UTF_8))
-                .as("the raw input, byte for byte").isEqualTo(Http.fixture("portal/portal-hanoi.denunciation.json"));
+        assertThat(raw.response().body().getBytes(StandardCharsets.UTF_8)).as("the raw input, byte for byte").isEqualTo(complaintRaw);
+        // a denunciation's author is protected (issue 6): its raw input needs an operator's token with
+        // identity:read, an operator key never suffices (KeycloakDoorsIT reads it with such a token)
+        assertThat(get("admin/message-log/records/" + denunciationId + "/raw", OPS_KEY).status()).isEqualTo(403);
         assertThat(get("admin/message-log/records/" + denunciationId, null).status()).isEqualTo(401);
     }
 

@@ -20,7 +20,7 @@ import vn.lienthong.gateway.intake.rest.RestProblems;
 import vn.lienthong.gateway.security.AdminAccess;
 
 /**
- * The operators' dead-letter API (operator key in {@code X-Api-Key}, {@link AdminAccess}):
+ * The operators' dead-letter API (an {@code ops:admin} bearer token or an operator key, {@link AdminAccess}):
  * <pre>
  * GET  /api/v1/admin/dead-letters[?subscriber=ID]            list
  * POST /api/v1/admin/dead-letters/replay  {"ids": [...]}      replay these
@@ -64,7 +64,8 @@ public class DeadLetterAdminRoutes extends RouteBuilder {
     }
 
     private void list(Exchange exchange) {
-        String operator = admin.check(exchange.getIn().getHeader("X-Api-Key", String.class));
+        String operator = admin.check(exchange.getIn().getHeader("X-Api-Key", String.class),
+                exchange.getIn().getHeader("Authorization", String.class));
         String subscriber = blankToNull(exchange.getIn().getHeader("subscriber", String.class));
         List<DeadLetters.DeadLetter> letters = deadLetters.list(subscriber);
         LOG.info("operator {} listed dead letters{}: {}", operator, subscriber == null ? "" : " of " + subscriber, letters.size());
@@ -75,7 +76,8 @@ public class DeadLetterAdminRoutes extends RouteBuilder {
     }
 
     private void replay(Exchange exchange) {
-        String operator = admin.check(exchange.getIn().getHeader("X-Api-Key", String.class));
+        String operator = admin.check(exchange.getIn().getHeader("X-Api-Key", String.class),
+                exchange.getIn().getHeader("Authorization", String.class));
         JsonNode request;
         try {
             String text = exchange.getIn().getBody(String.class);

@@ -10,11 +10,13 @@ import vn.lienthong.gateway.deliver.CallFailures;
 import vn.lienthong.gateway.deliver.CallResult;
 import vn.lienthong.gateway.deliver.CaseClient;
 import vn.lienthong.gateway.deliver.CaseMessage;
+import vn.lienthong.gateway.security.oidc.ClientCredentialsTokens;
 
 /**
  * Posts the canonical record to a case system's REST endpoint with an {@code Idempotency-Key} and,
- * when configured, an OAuth2 bearer token. 2xx is delivered; 408, 429 and 5xx are real failures; 401
- * renews the token and counts as a failure; other 4xx are permanent.
+ * when configured, an OAuth2 bearer token (client credentials, cached). 2xx is delivered; 408, 429 and
+ * 5xx are real failures; 401 renews the token once and calls again at once (a second 401 is a real
+ * failure); other 4xx are permanent.
  */
 public final class RestCaseClient implements CaseClient {
 
@@ -35,6 +37,10 @@ public final class RestCaseClient implements CaseClient {
 
     @Override
     public CallResult send(CaseMessage message) {
+        return CallFailures.withToken(tokens, token -> call(message, token));
+    }
+
+    private CallResult call(CaseMessage message, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
@@ -43,13 +49,8 @@ public final class RestCaseClient implements CaseClient {
                 .header("X-Lienthong-Subscriber", subscriberId)
                 .header("X-Lienthong-Tracking-Code", message.trackingCode() == null ? "" : message.trackingCode())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(message.body()));
-        if (tokens != null) {
-            try {
-                request.header("Authorization", "Bearer " + tokens.token());
-            } catch (ClientCredentialsTokens.TokenUnavailableException e) {
-                // the token endpoint is away or refuses the client: not the case's fault, it waits
-                return CallResult.unreachable("no token: " + e.getMessage());
-            }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
         }
         HttpResponse<String> response;
         try {
@@ -64,9 +65,8 @@ public final class RestCaseClient implements CaseClient {
         if (status >= 200 && status < 300) {
             return CallResult.delivered("HTTP " + status + " " + CallFailures.shorten(response.body()));
         }
-        if (status == 401 && tokens != null) {
-            tokens.invalidate();
-            return CallResult.transientFailure("HTTP 401: the case system refused the token; a new one is fetched");
+        if (status == 401 && token != null) {
+            return CallFailures.REFUSED_TOKEN;
         }
         return CallFailures.ofStatus(status, response.body());
     }

@@ -26,6 +26,7 @@ import vn.lienthong.gateway.deliver.CaseMessage;
 import vn.lienthong.gateway.intake.soap.SoapRequests;
 import vn.lienthong.gateway.intake.xml.SecureXml;
 import vn.lienthong.gateway.publish.Feed;
+import vn.lienthong.gateway.security.oidc.ClientCredentialsTokens;
 import vn.lienthong.schemas.v1.Complaint;
 import vn.lienthong.schemas.v1.ServiceRecord;
 import vn.lienthong.schemas.v1.inspectorate.CaseReceipt;
@@ -55,13 +56,22 @@ public final class SoapCaseClient implements CaseClient {
     /** CXF proxies are cheap per thread and then need no locking. */
     private final ThreadLocal<InspectorateCase> ports = ThreadLocal.withInitial(this::newPort);
 
+    private final ClientCredentialsTokens tokens;
+
     /** @param username WS-Security UsernameToken to send, or null */
     public SoapCaseClient(String subscriberId, String endpoint, Duration timeout, String username, String password) {
+        this(subscriberId, endpoint, timeout, username, password, null);
+    }
+
+    /** @param tokens OAuth2 client credentials for a bearer token in the HTTP header, or null */
+    public SoapCaseClient(String subscriberId, String endpoint, Duration timeout, String username, String password,
+            ClientCredentialsTokens tokens) {
         this.subscriberId = subscriberId;
         this.endpoint = endpoint;
         this.timeout = timeout;
         this.username = username;
         this.password = password;
+        this.tokens = tokens;
     }
 
     @Override
@@ -78,8 +88,17 @@ public final class SoapCaseClient implements CaseClient {
         } catch (IOException e) {
             return CallResult.permanent("the record does not fit the InspectorateCase contract: " + CallFailures.shorten(e.getMessage()));
         }
+        return CallFailures.withToken(tokens, token -> submit(submission, token));
+    }
+
+    private CallResult submit(CaseSubmission submission, String token) {
+        InspectorateCase port = ports.get();
+        if (token != null) {
+            ClientProxy.getClient(port).getRequestContext().put(org.apache.cxf.message.Message.PROTOCOL_HEADERS,
+                    new java.util.HashMap<>(java.util.Map.of("Authorization", List.of("Bearer " + token))));
+        }
         try {
-            CaseReceipt receipt = ports.get().submitCase(submission);
+            CaseReceipt receipt = port.submitCase(submission);
             return CallResult.delivered("case " + receipt.getCaseNumber() + (receipt.isDuplicate() ? " (already had it)" : ""));
         } catch (CaseRejected e) {
             String code = e.getFaultInfo() == null ? "" : e.getFaultInfo().getCode();
@@ -93,6 +112,9 @@ public final class SoapCaseClient implements CaseClient {
         } catch (WebServiceException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof HTTPException http) {
+                    if (http.getResponseCode() == 401 && token != null) {
+                        return CallFailures.REFUSED_TOKEN;
+                    }
                     return CallFailures.ofStatus(http.getResponseCode(), http.getResponseMessage());
                 }
             }

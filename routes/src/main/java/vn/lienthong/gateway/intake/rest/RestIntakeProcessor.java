@@ -18,26 +18,30 @@ import vn.lienthong.gateway.intake.IntakeResult;
 import vn.lienthong.gateway.intake.IntakeService;
 import vn.lienthong.gateway.intake.Submission;
 import vn.lienthong.gateway.normalize.RecordType;
-import vn.lienthong.gateway.security.ApiKeys;
+import vn.lienthong.gateway.security.SourceCallers;
 
 /**
- * The HTTP side of intake: who is calling, is the body acceptable, and what to answer. The pipeline
- * itself is {@link IntakeService}.
+ * The HTTP side of intake: who is calling (a bearer token or an API key, {@link SourceCallers}), is
+ * the body acceptable, and what to answer. The pipeline itself is {@link IntakeService}.
  */
 public class RestIntakeProcessor {
 
     static final String API_KEY_HEADER = "X-Api-Key";
 
     private final IntakeService intake;
-    private final Map<String, String> sourceByKeyHash = new HashMap<>();
+    private final SourceCallers callers;
     private final Map<String, Long> maxBodyBytes = new HashMap<>();
     private final long defaultMaxBodyBytes;
 
     public RestIntakeProcessor(IntakeService intake, GatewayConfig config, DataSize defaultMaxBodySize) {
+        this(intake, config, defaultMaxBodySize, new SourceCallers(config, vn.lienthong.gateway.security.oidc.RealmTokens.none()));
+    }
+
+    public RestIntakeProcessor(IntakeService intake, GatewayConfig config, DataSize defaultMaxBodySize, SourceCallers callers) {
         this.intake = intake;
+        this.callers = callers;
         this.defaultMaxBodyBytes = defaultMaxBodySize.toBytes();
         for (SourceDefinition source : config.sources().values()) {
-            source.auth().apiKeySha256().forEach(hash -> sourceByKeyHash.put(hash.toLowerCase(Locale.ROOT), source.id()));
             if (source.limits().maxBodySize() != null) {
                 maxBodyBytes.put(source.id(), DataSize.parse(source.limits().maxBodySize()).toBytes());
             }
@@ -56,7 +60,7 @@ public class RestIntakeProcessor {
         String caller = authenticate(in);
         String sourceId = in.getHeader("sourceId", String.class);
         if (!caller.equals(sourceId)) {
-            throw new GatewayException(ErrorCode.FORBIDDEN, "the API key belongs to source '" + caller
+            throw new GatewayException(ErrorCode.FORBIDDEN, "the credentials are those of source '" + caller
                     + "' and may not submit for '" + sourceId + "'");
         }
         accept(exchange, new Submission(sourceId, type, Submission.Format.NATIVE, body(exchange, sourceId), charset(exchange)));
@@ -100,15 +104,7 @@ public class RestIntakeProcessor {
     }
 
     private String authenticate(Message in) {
-        String key = in.getHeader(API_KEY_HEADER, String.class);
-        if (key == null || key.isBlank()) {
-            throw new GatewayException(ErrorCode.UNAUTHENTICATED, "send the source's API key in the " + API_KEY_HEADER + " header");
-        }
-        String sourceId = sourceByKeyHash.get(ApiKeys.sha256Hex(key.strip()));
-        if (sourceId == null) {
-            throw new GatewayException(ErrorCode.UNAUTHENTICATED, "the API key is not valid");
-        }
-        return sourceId;
+        return callers.authenticate(in.getHeader(API_KEY_HEADER, String.class), in.getHeader("Authorization", String.class));
     }
 
     private byte[] body(Exchange exchange, String sourceId) {

@@ -39,7 +39,14 @@ public class RestProblems extends RouteConfigurationBuilder {
             out.setHeader("Retry-After", "5");
         }
         if (e.errorCode() == ErrorCode.UNAUTHENTICATED) {
-            out.setHeader("WWW-Authenticate", "ApiKey realm=\"lienthong\"");
+            // RFC 6750: what went wrong with a token; API keys remain a second scheme
+            out.setHeader("WWW-Authenticate", "Bearer realm=\"lienthong\", error=\"invalid_token\", ApiKey realm=\"lienthong\"");
+        }
+        if (e.errorCode() == ErrorCode.FORBIDDEN) {
+            out.setHeader("WWW-Authenticate", "Bearer realm=\"lienthong\", error=\"insufficient_scope\"");
+        }
+        if (e.errorCode() == ErrorCode.AUTH_UNAVAILABLE) {
+            out.setHeader("Retry-After", "5");
         }
         out.setBody(Problems.toJson(IntakeService.json(), e).toString());
     }

@@ -1,7 +1,6 @@
 package vn.lienthong.gateway.intake.soap;
 
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import vn.lienthong.gateway.config.GatewayConfig;
@@ -11,19 +10,62 @@ import vn.lienthong.gateway.error.ErrorCode;
 import vn.lienthong.gateway.error.GatewayException;
 import vn.lienthong.gateway.security.ApiKeys;
 import vn.lienthong.gateway.security.Passwords;
+import vn.lienthong.gateway.security.SourceCallers;
+import vn.lienthong.gateway.security.SubscriberCallers;
+import vn.lienthong.gateway.security.oidc.RealmTokens;
 
 /**
- * Who is calling a SOAP service: an {@code X-Api-Key} header (the source's REST key) or a
- * WS-Security UsernameToken with a PasswordText whose PBKDF2 hash is configured. PasswordDigest is
- * refused: checking it would need the password stored in clear.
+ * Who is calling a SOAP service: a bearer token (HTTP {@code Authorization: Bearer}, or a WS-Security
+ * {@code BinarySecurityToken} carrying the JWT), an {@code X-Api-Key} header (the source's REST key),
+ * or a WS-Security UsernameToken with a PasswordText whose PBKDF2 hash is configured. PasswordDigest is
+ * refused: checking it would need the password stored in clear. One credential per request.
  */
 public abstract class SoapCredentials {
 
     /** PBKDF2 is slow on purpose; a caller that proved its password once is not charged again. */
     private final Map<String, String> verified = new ConcurrentHashMap<>();
 
+    /**
+     * What a request presents.
+     *
+     * @param apiKey        {@code X-Api-Key} header, or null
+     * @param authorization {@code Authorization} header, or null
+     * @param peek          what the envelope's WS-Security header holds
+     */
+    public record Presented(String apiKey, String authorization, SoapRequests.Peek peek) {
+
+        String bearer() {
+            String header = RealmTokens.bearer(authorization);
+            return header != null ? header : peek.bearerToken();
+        }
+
+        int count() {
+            int n = 0;
+            n += apiKey != null && !apiKey.isBlank() ? 1 : 0;
+            n += authorization != null && !authorization.isBlank() ? 1 : 0;
+            n += peek.bearerToken() != null ? 1 : 0;
+            n += peek.usernameToken() != null ? 1 : 0;
+            return n;
+        }
+    }
+
     /** @return the authenticated principal (source id or subscriber id) */
-    public abstract String authenticate(String apiKey, SoapRequests.UsernameToken token);
+    public abstract String authenticate(Presented presented);
+
+    /** Compatibility for callers without the Authorization header. */
+    public final String authenticate(String apiKey, SoapRequests.UsernameToken token) {
+        return authenticate(new Presented(apiKey, null, new SoapRequests.Peek(null, null, token)));
+    }
+
+    static void oneCredential(Presented presented) {
+        if (presented.count() > 1) {
+            throw new GatewayException(ErrorCode.UNAUTHENTICATED,
+                    "send one credential: a bearer token, an API key or a UsernameToken, not several");
+        }
+        if (RealmTokens.otherScheme(presented.authorization())) {
+            throw new GatewayException(ErrorCode.UNAUTHENTICATED, "only Authorization: Bearer is accepted");
+        }
+    }
 
     protected final String verify(String principal, SoapRequests.UsernameToken token, String passwordHash) {
         if (!token.isPasswordText()) {
@@ -47,17 +89,21 @@ public abstract class SoapCredentials {
 
     /** Sources submitting records (ComplaintIntake). */
     public static SoapCredentials sources(GatewayConfig config) {
-        Map<String, String> sourceByKeyHash = new HashMap<>();
+        return sources(config, new SourceCallers(config, RealmTokens.none()));
+    }
+
+    public static SoapCredentials sources(GatewayConfig config, SourceCallers callers) {
         Map<String, SourceDefinition> sourceByUsername = new HashMap<>();
         for (SourceDefinition source : config.sources().values()) {
-            source.auth().apiKeySha256().forEach(h -> sourceByKeyHash.put(h.toLowerCase(Locale.ROOT), source.id()));
             if (source.soap().usernameToken() != null) {
                 sourceByUsername.put(source.soap().usernameToken().username(), source);
             }
         }
         return new SoapCredentials() {
             @Override
-            public String authenticate(String apiKey, SoapRequests.UsernameToken token) {
+            public String authenticate(Presented presented) {
+                oneCredential(presented);
+                SoapRequests.UsernameToken token = presented.peek().usernameToken();
                 if (token != null) {
                     SourceDefinition source = sourceByUsername.get(token.username());
                     if (source == null) {
@@ -65,14 +111,15 @@ public abstract class SoapCredentials {
                     }
                     return verify(source.id(), token, source.soap().usernameToken().passwordHash());
                 }
+                if (presented.bearer() != null) {
+                    return callers.bearer(presented.bearer());
+                }
+                String apiKey = presented.apiKey();
                 if (apiKey == null || apiKey.isBlank()) {
                     throw new GatewayException(ErrorCode.UNAUTHENTICATED,
-                            "send the source's API key in the X-Api-Key header or a WS-Security UsernameToken");
+                            "send a bearer token, the source's API key in the X-Api-Key header or a WS-Security UsernameToken");
                 }
-                String sourceId = sourceByKeyHash.get(ApiKeys.sha256Hex(apiKey.strip()));
-                if (sourceId == null) {
-                    throw new GatewayException(ErrorCode.UNAUTHENTICATED, "the API key is not valid");
-                }
+                String sourceId = callers.apiKey(apiKey);
                 if (config.source(sourceId).map(s -> s.soap().usernameToken() != null).orElse(false)) {
                     throw new GatewayException(ErrorCode.UNAUTHENTICATED,
                             "source " + sourceId + " must authenticate over SOAP with its WS-Security UsernameToken");
@@ -82,20 +129,31 @@ public abstract class SoapCredentials {
         };
     }
 
-    /**
-     * Subscribers reporting case status (CaseStatusCallback): a UsernameToken with the subscriber id
-     * and the password of its broker account.
-     */
+    /** Subscribers reporting case status (CaseStatusCallback), without a realm. */
     public static SoapCredentials subscribers(GatewayConfig config) {
+        return subscribers(config, new SubscriberCallers(config, RealmTokens.none()));
+    }
+
+    /**
+     * Subscribers reporting case status (CaseStatusCallback): a bearer token of the subscriber's client
+     * (role {@code feed:<id>}), or a UsernameToken with the subscriber id and the password of its
+     * broker account — each when the subscriber's {@code auth.accept} lists it.
+     */
+    public static SoapCredentials subscribers(GatewayConfig config, SubscriberCallers callers) {
         return new SoapCredentials() {
             @Override
-            public String authenticate(String apiKey, SoapRequests.UsernameToken token) {
+            public String authenticate(Presented presented) {
+                oneCredential(presented);
+                if (presented.bearer() != null) {
+                    return callers.bearer(presented.bearer());
+                }
+                SoapRequests.UsernameToken token = presented.peek().usernameToken();
                 if (token == null) {
                     throw new GatewayException(ErrorCode.UNAUTHENTICATED,
-                            "send a WS-Security UsernameToken: the subscriber id and its password");
+                            "send a bearer token of the subscriber's client, or a WS-Security UsernameToken: the subscriber id and its password");
                 }
                 SubscriberDefinition subscriber = config.subscribers().get(token.username());
-                if (subscriber == null || subscriber.broker().passwordHash() == null) {
+                if (subscriber == null || subscriber.broker().passwordHash() == null || !subscriber.auth().acceptsPassword()) {
                     throw new GatewayException(ErrorCode.UNAUTHENTICATED, "the UsernameToken is not valid");
                 }
                 return verify(subscriber.id(), token, subscriber.broker().passwordHash());

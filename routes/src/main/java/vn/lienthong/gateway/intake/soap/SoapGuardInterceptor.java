@@ -69,7 +69,7 @@ public class SoapGuardInterceptor extends AbstractSoapInterceptor {
             }
             Map<String, List<String>> headers = CastUtils.cast((Map<?, ?>) message.get(Message.PROTOCOL_HEADERS));
             String apiKey = header(headers, "X-Api-Key");
-            String principal = credentials.authenticate(apiKey, peek.usernameToken());
+            String principal = credentials.authenticate(new SoapCredentials.Presented(apiKey, header(headers, "Authorization"), peek));
             message.getExchange().put(PRINCIPAL, principal);
             if (legacyRequests != null && peek.bodyElement() != null
                     && !SoapRequests.INTAKE.equals(peek.bodyElement().getNamespaceURI())) {

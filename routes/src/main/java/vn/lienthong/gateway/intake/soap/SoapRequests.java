@@ -54,8 +54,26 @@ public final class SoapRequests {
         }
     }
 
-    /** @param bodyElement the first element inside the Body; null for an empty Body */
-    public record Peek(String envelopeNamespace, QName bodyElement, UsernameToken usernameToken) {
+    /** ValueType of a WS-Security BinarySecurityToken that carries an OAuth2 JWT access token (RFC 8693 token type). */
+    public static final String JWT_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:jwt";
+    static final String BASE64_BINARY =
+            "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-soap-message-security-1.0#Base64Binary";
+
+    /**
+     * @param bodyElement the first element inside the Body; null for an empty Body
+     * @param bearerToken a JWT in a WS-Security {@code BinarySecurityToken} of ValueType
+     *                    {@value #JWT_TOKEN_TYPE}, or null
+     */
+    public record Peek(String envelopeNamespace, QName bodyElement, UsernameToken usernameToken, String bearerToken) {
+
+        public Peek(String envelopeNamespace, QName bodyElement, UsernameToken usernameToken) {
+            this(envelopeNamespace, bodyElement, usernameToken, null);
+        }
+
+        @Override
+        public String toString() {
+            return "Peek[" + envelopeNamespace + ", " + bodyElement + ", " + usernameToken + (bearerToken == null ? "" : ", bearer") + "]";
+        }
     }
 
     public static Peek peek(byte[] envelope) {
@@ -70,6 +88,7 @@ public final class SoapRequests {
             String username = null;
             String password = null;
             String passwordType = null;
+            String bearer = null;
             boolean inHeader = false;
             boolean inToken = false;
             while (reader.hasNext()) {
@@ -81,7 +100,10 @@ public final class SoapRequests {
                     } else if (ns.equals(name.getNamespaceURI()) && "Body".equals(name.getLocalPart())) {
                         QName body = reader.nextTag() == XMLStreamConstants.START_ELEMENT ? reader.getName() : null;
                         UsernameToken token = username == null ? null : new UsernameToken(username, password, passwordType);
-                        return new Peek(ns, body, token);
+                        return new Peek(ns, body, token, bearer);
+                    } else if (inHeader && WSSE.equals(name.getNamespaceURI()) && "BinarySecurityToken".equals(name.getLocalPart())
+                            && JWT_TOKEN_TYPE.equals(reader.getAttributeValue(null, "ValueType"))) {
+                        bearer = jwtOf(reader.getAttributeValue(null, "EncodingType"), reader.getElementText());
                     } else if (inHeader && WSSE.equals(name.getNamespaceURI()) && "UsernameToken".equals(name.getLocalPart())) {
                         inToken = true;
                     } else if (inToken && WSSE.equals(name.getNamespaceURI()) && "Username".equals(name.getLocalPart())) {
@@ -111,6 +133,19 @@ public final class SoapRequests {
                 }
             }
         }
+    }
+
+    /** The token as sent: the JWT's text, or (EncodingType Base64Binary) the base64 of that text. */
+    private static String jwtOf(String encodingType, String text) {
+        String value = text.strip();
+        if (BASE64_BINARY.equals(encodingType) && !value.startsWith("eyJ")) {
+            try {
+                return new String(java.util.Base64.getMimeDecoder().decode(value), java.nio.charset.StandardCharsets.US_ASCII).strip();
+            } catch (IllegalArgumentException e) {
+                throw new GatewayException(ErrorCode.UNAUTHENTICATED, "the BinarySecurityToken is not base64");
+            }
+        }
+        return value;
     }
 
     /**

@@ -34,7 +34,10 @@ class SmsIntakeTest {
     final FakeSmsBroker broker = new FakeSmsBroker();
     final FakeCaseLookup cases = new FakeCaseLookup();
     final IntakeService intakeService = new IntakeService(SmsFixtures.CONFIG, SourceMappings.compile(SmsFixtures.CONFIG),
-            new VietnamesePayloadDecoder(), new VietnameseRecordNormalizer(), new RecordValidator(), broker, clock);
+            new VietnamesePayloadDecoder(), new VietnameseRecordNormalizer(), new RecordValidator(), broker,
+            vn.lienthong.gateway.intake.IntakeLog.NONE,
+            new vn.lienthong.gateway.identity.IdentityProtector(vn.lienthong.gateway.identity.IdentityKeys.load(SmsFixtures.CONFIG, false)),
+            clock);
     final SmsShortCode shortCode = SmsShortCode.of(SmsFixtures.SOURCE, Places.shipped(), () -> cases, clock);
     final SmsIntake intake = new SmsIntake(Map.of("sms-8079", shortCode), intakeService, broker, broker, broker, clock,
             new SimpleMeterRegistry());
@@ -83,8 +86,13 @@ class SmsIntakeTest {
         JsonNode record = broker.records.get(0);
         assertThat(record.path("kind").asText()).isEqualTo("DENUNCIATION");
         assertThat(record.path("trackingCode").asText()).startsWith("TC");
-        assertThat(record.path("reporter").path("phone").asText()).isEqualTo("+84388111222");
         assertThat(record.path("reporter").path("confidential").asBoolean()).isTrue();
+        // the author is protected: the number only in the entitled inspectorate's encrypted copy
+        assertThat(record.toString()).doesNotContain("388111222");
+        JsonNode identity = new com.fasterxml.jackson.databind.ObjectMapper().readTree(vn.lienthong.gateway.identity.IdentityCommand.decrypt(
+                record.path("protectedIdentity").path("recipients").get(0).path("jwe").asText(),
+                vn.lienthong.gateway.identity.IdentityKeys.read(java.nio.file.Path.of("../docs/examples/demo-keys/inspectorate.identity.private.jwk.json"))));
+        assertThat(identity.path("reporter").path("phone").asText()).isEqualTo("+84388111222");
         assertThat(record.path("body").asText()).isEqualTo("Cán bộ địa chính xã Mỹ Thuận nhận tiền");
         assertThat(broker.lastReply().text()).startsWith("Đã nhận tố cáo của bạn. Mã hồ sơ: TC");
     }

@@ -1,4 +1,4 @@
-package vn.lienthong.gateway.deliver.rest;
+package vn.lienthong.gateway.security.oidc;
 
 import com.nimbusds.oauth2.sdk.AccessTokenResponse;
 import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
@@ -19,8 +19,10 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * OAuth2 client-credentials tokens for one subscriber (RFC 6749 §4.4, client_secret_basic), from a
- * configurable token endpoint (Keycloak in production), cached until shortly before they expire.
+ * OAuth2 client-credentials tokens for one client (RFC 6749 §4.4, client_secret_basic), from a token
+ * endpoint (the Keycloak realm, or a case system's own): the gateway's outbound calls (REST and SOAP
+ * delivery) and the broker's client-secret logins. A token is cached until shortly before it expires;
+ * a call refused with 401 renews it once ({@link #invalidate(String)}).
  */
 public final class ClientCredentialsTokens {
 
@@ -43,6 +45,7 @@ public final class ClientCredentialsTokens {
     private final Clock clock;
     private AccessToken token;
     private Instant renewAt = Instant.MIN;
+    private int fetches;
 
     public ClientCredentialsTokens(URI tokenEndpoint, String clientId, String clientSecret, String scope, Duration timeout, Clock clock) {
         this.tokenEndpoint = tokenEndpoint;
@@ -62,13 +65,14 @@ public final class ClientCredentialsTokens {
         http.setReadTimeout((int) timeout.toMillis());
         TokenResponse response;
         try {
+            fetches++;
             response = TokenResponse.parse(http.send());
         } catch (IOException | ParseException e) {
             throw new TokenUnavailableException("token endpoint " + tokenEndpoint + ": " + e.getMessage(), e);
         }
         if (!response.indicatesSuccess()) {
             TokenErrorResponse error = response.toErrorResponse();
-            throw new TokenUnavailableException("token endpoint refused the client: "
+            throw new TokenUnavailableException("token endpoint refused client " + client.getClientID() + ": "
                     + (error.getErrorObject() == null ? "?" : error.getErrorObject().getCode() + " " + error.getErrorObject().getDescription()), null);
         }
         AccessTokenResponse success = response.toSuccessResponse();
@@ -78,8 +82,53 @@ public final class ClientCredentialsTokens {
         return token.getValue();
     }
 
-    /** The case system refused the token (401): get a new one next time. */
+    /**
+     * The receiver refused this token (401): the next {@link #token()} fetches a new one. Only the
+     * token that was refused is dropped, so calls that failed together with it renew it once.
+     */
+    public synchronized void invalidate(String refused) {
+        if (token != null && token.getValue().equals(refused)) {
+            token = null;
+        }
+    }
+
+    /**
+     * One outbound call with a token; when the receiver refuses the token, it is renewed once and the
+     * call made again at once.
+     *
+     * @param call    the call with the given token
+     * @param refused whether the call's result says the token was refused (HTTP 401)
+     * @param noToken the result when no token can be had
+     * @return the last call's result (still "refused" when a fresh token was refused too)
+     */
+    public <R> R call(java.util.function.Function<String, R> call, java.util.function.Predicate<R> refused,
+            java.util.function.Function<TokenUnavailableException, R> noToken) {
+        String current;
+        try {
+            current = token();
+        } catch (TokenUnavailableException e) {
+            return noToken.apply(e);
+        }
+        R result = call.apply(current);
+        if (!refused.test(result)) {
+            return result;
+        }
+        invalidate(current);
+        try {
+            current = token();
+        } catch (TokenUnavailableException e) {
+            return noToken.apply(e);
+        }
+        return call.apply(current);
+    }
+
+    /** Drops the cached token whatever it is. */
     public synchronized void invalidate() {
         token = null;
+    }
+
+    /** How many times a token was requested (figures and tests). */
+    public synchronized int fetches() {
+        return fetches;
     }
 }
