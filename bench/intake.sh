@@ -6,6 +6,7 @@
 # then prints both rates, b/a and the latency of (b). Last line:
 #   ratio=<b/a> gateway_rps=<n> broker_rps=<n> p99_ms=<n>
 # Usage: bench/intake.sh [SECONDS]   (default 30; the gateway is warmed up first)
+#   GATEWAY_ARGS="--lienthong.message-log.enabled=false" bench/intake.sh   passes settings to the gateway
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_MEASURED=${1:-30}
@@ -28,7 +29,7 @@ broker_rps=$(sed -n 's/^broker_rps=//p' "$work/broker.out")
 
 echo "== (b) gateway: $CLIENTS HTTP clients, native portal JSON, ${WARMUP}s warm-up, ${SECONDS_MEASURED}s measured"
 http_port=$(free_port); broker_port=$(free_port)
-start_gateway "$work/data" "$http_port" "$broker_port"
+start_gateway "$work/data" "$http_port" "$broker_port" ${GATEWAY_ARGS:-}
 python3 - "$work/body.json" <<'PY'
 import json, sys
 d = json.load(open('routes/src/test/resources/fixtures/portal/portal-hanoi.complaint.json'))
