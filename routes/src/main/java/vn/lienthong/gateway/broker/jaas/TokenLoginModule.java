@@ -5,14 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.security.auth.Subject;
-import javax.security.auth.callback.Callback;
-import javax.security.auth.callback.CallbackHandler;
-import javax.security.auth.callback.NameCallback;
-import javax.security.auth.callback.PasswordCallback;
 import javax.security.auth.login.FailedLoginException;
 import javax.security.auth.login.LoginException;
-import javax.security.auth.spi.LoginModule;
 import org.apache.activemq.artemis.spi.core.security.jaas.RolePrincipal;
 import org.apache.activemq.artemis.spi.core.security.jaas.UserPrincipal;
 import org.slf4j.Logger;
@@ -36,38 +30,26 @@ import org.slf4j.LoggerFactory;
  * </pre>
  * A login that is not a token (and not a client of a token subscriber) is left to the next module.
  */
-public class TokenLoginModule implements LoginModule {
+public class TokenLoginModule extends CredentialsLoginModule {
 
     private static final Logger LOG = LoggerFactory.getLogger(TokenLoginModule.class);
     /** Standalone brokers build one per configuration, not one per login. */
     private static final Map<Map<String, ?>, TokenLogins> STANDALONE = new ConcurrentHashMap<>();
 
-    private Subject subject;
-    private CallbackHandler handler;
     private TokenLogins logins;
     private TokenLogins.Login login;
-    private final List<Principal> added = new ArrayList<>();
 
     @Override
-    public void initialize(Subject subject, CallbackHandler callbackHandler, Map<String, ?> sharedState, Map<String, ?> options) {
-        this.subject = subject;
-        this.handler = callbackHandler;
+    void configure(Map<String, ?> options) {
         this.logins = options.get("logins") instanceof TokenLogins given ? given
                 : STANDALONE.computeIfAbsent(Map.copyOf(options), TokenLogins::standalone);
     }
 
     @Override
     public boolean login() throws LoginException {
-        NameCallback name = new NameCallback("user");
-        PasswordCallback password = new PasswordCallback("password", false);
-        try {
-            handler.handle(new Callback[] {name, password});
-        } catch (Exception e) {
-            throw new LoginException("cannot read the credentials: " + e.getMessage());
-        }
-        String user = name.getName();
-        String secret = password.getPassword() == null ? null : new String(password.getPassword());
-        password.clearPassword();
+        Credentials credentials = credentials();
+        String user = credentials.user();
+        String secret = credentials.password() == null ? null : new String(credentials.password());
         try {
             login = logins.login(user, secret);
         } catch (IllegalArgumentException e) {
@@ -78,28 +60,19 @@ public class TokenLoginModule implements LoginModule {
     }
 
     @Override
-    public boolean commit() {
+    List<Principal> granted() {
         if (login == null) {
-            return false;
+            return null;
         }
-        added.add(new UserPrincipal(login.user()));
-        login.roles().forEach(role -> added.add(new RolePrincipal(role)));
-        added.add(new TokenExpiry(login.expiresAt()));
-        subject.getPrincipals().addAll(added);
-        return true;
+        List<Principal> granted = new ArrayList<>();
+        granted.add(new UserPrincipal(login.user()));
+        login.roles().forEach(role -> granted.add(new RolePrincipal(role)));
+        granted.add(new TokenExpiry(login.expiresAt()));
+        return granted;
     }
 
     @Override
-    public boolean abort() {
+    void forget() {
         login = null;
-        return true;
-    }
-
-    @Override
-    public boolean logout() {
-        subject.getPrincipals().removeAll(added);
-        added.clear();
-        login = null;
-        return true;
     }
 }
