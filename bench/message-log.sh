@@ -59,7 +59,7 @@ run() {
     sleep 1
   done
   local cpu1; cpu1=$(cpu_ticks "$pid")
-  local sent; sent=$(sed -n 's/.* sent_total=\([0-9]*\).*/\1/p' "$work/$label.out")
+  local sent; sent=$(sed -n 's/.* accepted_total=\([0-9]*\).*/\1/p' "$work/$label.out")
   sed -n 's/^gateway: /  '"$label"': /p' "$work/$label.out" >&2
   awk -v t=$((cpu1 - cpu0)) -v n="${sent:-1}" -v hz="$(getconf CLK_TCK)" -v l="$label" \
     'BEGIN { printf "  %s: gateway CPU %.1f s for %d records (warm-up included, log drained) = %.2f ms CPU per record\n", l, t / hz, n, 1000 * t / hz / n }' >&2
