@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import org.springframework.util.unit.DataSize;
 import vn.lienthong.gateway.config.GatewayConfig;
 import vn.lienthong.gateway.config.GatewayConfigException;
 import vn.lienthong.gateway.config.SourceDefinition;
@@ -101,11 +100,8 @@ public final class SourceDryRun {
     /** A file-drop source: its file read as the drop reads it (CSV rows, XML records), each row previewed. */
     private static int fileDrop(GatewayConfig config, SourceDefinition source, Path file, PrintStream out) throws IOException {
         IntakeService intake = intake(config);
-        FileDropProperties defaults = FileDropProperties.defaults();
-        long maxFileSize = source.fileDrop().maxFileSize() == null ? defaults.maxFileSize().toBytes()
-                : DataSize.parse(source.fileDrop().maxFileSize()).toBytes();
-        FileDropProcessor drop = new FileDropProcessor(source, intake, new VietnamesePayloadDecoder(), XsltMappings.compile(config),
-                null, XmlLimits.defaults().forBatch(maxFileSize, defaults.maxXmlElements()), maxFileSize, Clock.systemUTC());
+        FileDropProcessor drop = FileDropProcessor.of(source, intake, new VietnamesePayloadDecoder(), XsltMappings.compile(config),
+                null, XmlLimits.defaults(), FileDropProperties.defaults(), Clock.systemUTC());
         ObjectNode report = JSON.createObjectNode().put("source", source.id()).put("type", drop.recordType().slug());
         ArrayNode records = report.putArray("records");
         for (FileDropProcessor.FileRecord row : drop.read(Files.readAllBytes(file))) {

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.util.unit.DataSize;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.xml.sax.SAXException;
@@ -75,6 +76,18 @@ public class FileDropProcessor {
         public long refused() {
             return rows.stream().filter(r -> r.problem() != null).count() + (fileProblem == null ? 0 : 1);
         }
+    }
+
+    /**
+     * A source's processor with its limits: the source's {@code maxFileSize} or the gateway default,
+     * and the XML limits widened for a batch of that size.
+     */
+    public static FileDropProcessor of(SourceDefinition source, IntakeService intake, PayloadDecoder decoder, XsltMappings xslt,
+            RejectedInputs rejected, XmlLimits xmlLimits, FileDropProperties defaults, Clock clock) {
+        String size = source.fileDrop().maxFileSize();
+        long maxFileSize = size == null ? defaults.maxFileSize().toBytes() : DataSize.parse(size).toBytes();
+        return new FileDropProcessor(source, intake, decoder, xslt, rejected,
+                xmlLimits.forBatch(maxFileSize, defaults.maxXmlElements()), maxFileSize, clock);
     }
 
     public FileDropProcessor(SourceDefinition source, IntakeService intake, PayloadDecoder decoder, XsltMappings xslt,

@@ -11,7 +11,6 @@ import org.apache.camel.builder.RouteBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 import vn.lienthong.gateway.config.GatewayConfig;
 import vn.lienthong.gateway.config.GatewayProperties;
 import vn.lienthong.gateway.config.SourceDefinition;
@@ -71,9 +70,7 @@ public class FileDropRoutes extends RouteBuilder {
             Path dir = directory(properties, source);
             Files.createDirectories(dir.resolve("done"));
             Files.createDirectories(dir.resolve("error"));
-            long maxFileSize = drop.maxFileSize() == null ? fileDrop.maxFileSize().toBytes() : DataSize.parse(drop.maxFileSize()).toBytes();
-            FileDropProcessor processor = new FileDropProcessor(source, intake, decoder, xslt, rejected,
-                    xmlLimits.forBatch(maxFileSize, fileDrop.maxXmlElements()), maxFileSize, clock);
+            FileDropProcessor processor = FileDropProcessor.of(source, intake, decoder, xslt, rejected, xmlLimits, fileDrop, clock);
             from(uri(dir, drop))
                     .routeId("intake-file-" + source.id())
                     .process(exchange -> {
