@@ -1,5 +1,8 @@
 package vn.lienthong.gateway.deliver;
 
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import java.util.Collections;
 import java.util.Set;
 
 /** Properties a dead letter carries on {@code lienthong.dlq}, besides the record's own. */
@@ -34,5 +37,15 @@ public final class DeadLetterProperties {
     /** Properties not copied from a record to its dead letter, or from a dead letter back to the queue. */
     public static boolean isTransient(String name) {
         return name.startsWith("_AMQ") || name.startsWith("JMSX") || ALL.contains(name);
+    }
+
+    /** Copies a message's own properties (not the transient ones) onto another, for a dead letter or a replay. */
+    public static void copyRecordProperties(Message from, Message to) throws JMSException {
+        for (Object name : Collections.list(from.getPropertyNames())) {
+            String key = (String) name;
+            if (!isTransient(key)) {
+                to.setObjectProperty(key, from.getObjectProperty(key));
+            }
+        }
     }
 }

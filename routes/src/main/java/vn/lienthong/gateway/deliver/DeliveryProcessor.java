@@ -8,7 +8,6 @@ import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.Collections;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.camel.Exchange;
@@ -66,12 +65,7 @@ public final class DeliveryProcessor implements Processor, ShutdownPrepared {
     private void deadLetter(Session session, Message original, byte[] body, CaseDelivery.Outcome outcome) throws JMSException {
         BytesMessage letter = session.createBytesMessage();
         letter.writeBytes(body);
-        for (Object name : Collections.list(original.getPropertyNames())) {
-            String key = (String) name;
-            if (!DeadLetterProperties.isTransient(key)) {
-                letter.setObjectProperty(key, original.getObjectProperty(key));
-            }
-        }
+        DeadLetterProperties.copyRecordProperties(original, letter);
         letter.setStringProperty(DeadLetterProperties.ID, UUID.randomUUID().toString());
         letter.setStringProperty(DeadLetterProperties.SUBSCRIBER, subscriberId);
         letter.setStringProperty(DeadLetterProperties.QUEUE, feed.fqqn(subscriberId));

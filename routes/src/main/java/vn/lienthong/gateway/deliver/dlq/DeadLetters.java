@@ -139,12 +139,7 @@ public class DeadLetters {
             bytes.readBytes(body);
             copy.writeBytes(body);
         }
-        for (Object name : Collections.list(letter.getPropertyNames())) {
-            String key = (String) name;
-            if (!DeadLetterProperties.isTransient(key)) {
-                copy.setObjectProperty(key, letter.getObjectProperty(key));
-            }
-        }
+        DeadLetterProperties.copyRecordProperties(letter, copy);
         copy.setIntProperty(DeadLetterProperties.REPLAYS, replays);
         return copy;
     }
