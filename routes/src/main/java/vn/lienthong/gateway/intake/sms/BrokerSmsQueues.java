@@ -21,6 +21,7 @@ import vn.lienthong.gateway.intake.IntakeService;
 import vn.lienthong.gateway.publish.BrokerUnavailableException;
 import vn.lienthong.gateway.publish.MessageProperties;
 import vn.lienthong.gateway.publish.RecordPublisher;
+import vn.lienthong.gateway.security.ApiKeys;
 
 /**
  * The broker side of SMS intake: the outbox ({@code lienthong.sms.outbound}), parking
@@ -120,7 +121,7 @@ public final class BrokerSmsQueues implements SmsPorts.Outbox, SmsPorts.Parking,
 
     /** A hash, so the queue holds no telephone numbers; hex only, so it is safe in a selector. */
     static String optOutKey(String e164) {
-        return SmsIntake.sha256("lienthong-sms-opt-out\n" + e164);
+        return ApiKeys.sha256Hex("lienthong-sms-opt-out\n" + e164);
     }
 
     private static byte[] bytes(ObjectNode node) {

@@ -25,6 +25,7 @@ import vn.lienthong.gateway.broker.BrokerAddresses;
 import vn.lienthong.gateway.intake.IntakeService;
 import vn.lienthong.gateway.publish.BrokerUnavailableException;
 import vn.lienthong.gateway.publish.RecordPublisher;
+import vn.lienthong.gateway.security.ApiKeys;
 
 /**
  * Parts of concatenated SMS (UDH or SAR) received over SMPP, kept on the broker
@@ -47,7 +48,7 @@ public final class SmsFragments implements AutoCloseable {
 
         /** Identifies the message the part belongs to, without the sender's number in clear. */
         public String key() {
-            return SmsIntake.sha256(sender + "\n" + shortCode + "\n" + reference + "\n" + total).substring(0, 32);
+            return ApiKeys.sha256Hex(sender + "\n" + shortCode + "\n" + reference + "\n" + total).substring(0, 32);
         }
     }
 

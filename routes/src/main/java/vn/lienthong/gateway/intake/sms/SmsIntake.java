@@ -2,12 +2,9 @@ package vn.lienthong.gateway.intake.sms;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +22,7 @@ import vn.lienthong.gateway.normalize.PhoneNumbers;
 import vn.lienthong.gateway.normalize.RecordType;
 import vn.lienthong.gateway.normalize.SourceNormalization;
 import vn.lienthong.gateway.publish.BrokerUnavailableException;
+import vn.lienthong.gateway.security.ApiKeys;
 
 /**
  * Every SMS channel's pipeline: sender → rate limit → keyword → record through {@link IntakeService}
@@ -91,7 +89,7 @@ public final class SmsIntake {
     public Outcome unrouted(InboundSms sms) {
         try {
             parking.park(sms, ErrorCode.UNKNOWN_SOURCE, "no SMS source has this short code",
-                    "unrouted:" + sha256(sms.sender() + "\n" + sms.shortCode() + "\n" + sms.text()).substring(0, 32));
+                    "unrouted:" + ApiKeys.sha256Hex(sms.sender() + "\n" + sms.shortCode() + "\n" + sms.text()).substring(0, 32));
         } catch (BrokerUnavailableException e) {
             throw new GatewayException(ErrorCode.BROKER_UNAVAILABLE, "the broker did not confirm", List.of(), e);
         }
@@ -227,14 +225,6 @@ public final class SmsIntake {
         Instant at = sms.sentAt() != null ? sms.sentAt() : clock.instant();
         long bucket = at.toEpochMilli() / Math.max(1, settings.dedupWindowDuration().toMillis());
         String sender = PhoneNumbers.toE164(sms.sender()).orElse(sms.sender());
-        return "sms:" + sha256(sender + "\n" + sms.text()).substring(0, 32) + ":" + bucket;
-    }
-
-    static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "sms:" + ApiKeys.sha256Hex(sender + "\n" + sms.text()).substring(0, 32) + ":" + bucket;
     }
 }
