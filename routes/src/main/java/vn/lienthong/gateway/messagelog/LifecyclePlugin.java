@@ -39,7 +39,12 @@ import vn.lienthong.gateway.publish.MessageProperties;
  */
 public final class LifecyclePlugin implements ActiveMQServerMessagePlugin {
 
-    private static final SimpleString ORIGINAL_QUEUE = SimpleString.of("_AMQ_ORIG_QUEUE");
+    private static final SimpleString ORIGINAL_QUEUE = SimpleString.of(DeadLetterProperties.ORIGINAL_QUEUE);
+    // looked up on every send and acknowledgement in the broker: built once
+    private static final SimpleString ID = SimpleString.of(MessageProperties.ID);
+    private static final SimpleString DLQ_SUBSCRIBER = SimpleString.of(DeadLetterProperties.SUBSCRIBER);
+    private static final SimpleString DLQ_REASON = SimpleString.of(DeadLetterProperties.REASON);
+    private static final SimpleString REPLAYS = SimpleString.of(DeadLetterProperties.REPLAYS);
     private static final int CAPACITY = 100_000;
 
     private final BlockingQueue<BrokerEvent> events = new LinkedBlockingQueue<>(CAPACITY);
@@ -78,14 +83,14 @@ public final class LifecyclePlugin implements ActiveMQServerMessagePlugin {
             return;
         }
         String address = message.getAddress();
-        Object subscriber = message.getObjectProperty(SimpleString.of(DeadLetterProperties.SUBSCRIBER));
+        Object subscriber = message.getObjectProperty(DLQ_SUBSCRIBER);
         if (subscriber != null && BrokerAddresses.DEAD_LETTER.equals(CompositeAddress.extractAddressName(address))) {
-            Object id = message.getObjectProperty(SimpleString.of(MessageProperties.ID));
-            Object reason = message.getObjectProperty(SimpleString.of(DeadLetterProperties.REASON));
+            Object id = message.getObjectProperty(ID);
+            Object reason = message.getObjectProperty(DLQ_REASON);
             if (id != null && tx != null) {
                 // the acknowledgement of the case in this transaction is not a delivery
                 long txId = tx.getID();
-                deadLetteredIn.computeIfAbsent(txId, k -> ConcurrentHashMap.newKeySet()).add(id + "|" + subscriber);
+                deadLetteredIn.computeIfAbsent(txId, k -> ConcurrentHashMap.newKeySet()).add(caseKey(id, subscriber));
                 tx.addOperation(new TransactionOperationAbstract() {
                     @Override
                     public void afterCommit(Transaction committed) {
@@ -99,7 +104,7 @@ public final class LifecyclePlugin implements ActiveMQServerMessagePlugin {
                 });
             }
             emit(tx, LogEvent.DEAD_LETTERED, message, subscriber.toString(), reason == null ? null : reason.toString());
-        } else if (message.getObjectProperty(SimpleString.of(DeadLetterProperties.REPLAYS)) != null
+        } else if (message.getObjectProperty(REPLAYS) != null
                 && CompositeAddress.isFullyQualified(address)) {
             subscriberQueue(CompositeAddress.extractAddressName(address), CompositeAddress.extractQueueName(address))
                     .ifPresent(owner -> emit(tx, LogEvent.REPLAYED, message, owner, "from " + BrokerAddresses.DEAD_LETTER));
@@ -128,7 +133,7 @@ public final class LifecyclePlugin implements ActiveMQServerMessagePlugin {
     }
 
     private void emit(Transaction tx, LogEvent event, Message message, String subscriber, String detail) {
-        Object id = message.getObjectProperty(SimpleString.of(MessageProperties.ID));
+        Object id = message.getObjectProperty(ID);
         if (id == null) {
             return;
         }
@@ -139,7 +144,7 @@ public final class LifecyclePlugin implements ActiveMQServerMessagePlugin {
             offer(e);
         } else {
             long txId = tx.getID();
-            String key = id + "|" + subscriber;
+            String key = caseKey(id, subscriber);
             tx.addOperation(new TransactionOperationAbstract() {
                 private boolean deadLettered;
 
@@ -158,6 +163,10 @@ public final class LifecyclePlugin implements ActiveMQServerMessagePlugin {
                 }
             });
         }
+    }
+
+    private static String caseKey(Object recordId, Object subscriber) {
+        return recordId + "|" + subscriber;
     }
 
     private void offer(BrokerEvent e) {
