@@ -18,6 +18,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                         (catches resubmissions the broker's duplicate-id cache forgot)
  * @param batchWait        how long the writer lets messages gather after a batch that was not full:
  *                         fewer, larger database transactions leave more CPU to intake
+ * @param writerNice       the OS scheduling priority ("nice", 0–19) of the writer thread on Linux: at
+ *                         10 (the default) it yields the cores to intake while intake saturates them,
+ *                         and its backlog waits durable on the broker queue; 0 leaves it unchanged
  */
 @ConfigurationProperties(prefix = "lienthong.message-log")
 public record MessageLogProperties(
@@ -27,7 +30,8 @@ public record MessageLogProperties(
         Duration purgeInterval,
         String reporterKey,
         Boolean knownIdLookup,
-        Duration batchWait) {
+        Duration batchWait,
+        Integer writerNice) {
 
     public MessageLogProperties {
         enabled = enabled == null || enabled;
@@ -36,6 +40,7 @@ public record MessageLogProperties(
         purgeInterval = purgeInterval == null ? Duration.ofHours(1) : purgeInterval;
         knownIdLookup = knownIdLookup == null || knownIdLookup;
         batchWait = batchWait == null ? Duration.ofMillis(200) : batchWait;
+        writerNice = writerNice == null ? 10 : Math.max(0, Math.min(19, writerNice));
     }
 
     public boolean isEnabled() {

@@ -163,7 +163,7 @@ public class MessageLogSetup {
             MessageLogRecorder recorder, CaseListeners listeners, ObjectProvider<LifecyclePlugin> plugin, PortalWebhooks webhooks,
             MessageLogRetention retention, ObjectProvider<KnownRecords> known, MeterRegistry meters) {
         MessageLogWriter writer = properties.isEnabled() ? new MessageLogWriter(brokerConnectionFactory, recorder, listeners,
-                properties.batchSize(), properties.batchWait(), meters) : null;
+                properties.batchSize(), properties.batchWait(), properties.writerNice(), meters) : null;
         LifecyclePlugin p = plugin.getIfAvailable();
         LifecycleForwarder forwarder = p == null ? null : new LifecycleForwarder(p, brokerConnectionFactory);
         return new MessageLogLifecycle(writer, forwarder, webhooks, retention, known.getIfAvailable(), properties.purgeInterval());

@@ -41,6 +41,7 @@ public final class MessageLogWriter implements AutoCloseable {
     private final CaseListeners listeners;
     private final int batchSize;
     private final Duration batchWait;
+    private final int nice;
     private final MeterRegistry meters;
     private volatile boolean running;
     private volatile boolean idle = true;
@@ -49,8 +50,9 @@ public final class MessageLogWriter implements AutoCloseable {
     private int singles;
 
     public MessageLogWriter(ConnectionFactory factory, MessageLogRecorder recorder, CaseListeners listeners, int batchSize,
-            Duration batchWait, MeterRegistry meters) {
+            Duration batchWait, int nice, MeterRegistry meters) {
         this.factory = factory;
+        this.nice = nice;
         this.batchWait = batchWait;
         this.recorder = recorder;
         this.listeners = listeners;
@@ -74,6 +76,14 @@ public final class MessageLogWriter implements AutoCloseable {
     }
 
     private void run() {
+        if (nice > 0) {
+            if (BackgroundPriority.lowerCurrentThread(nice)) {
+                LOG.info("message-log writer runs at nice {}: while intake saturates the CPU it yields, and its backlog waits on {}",
+                        nice, BrokerAddresses.MESSAGE_LOG);
+            } else {
+                LOG.info("message-log writer keeps the normal OS priority (could not renice its thread)");
+            }
+        }
         while (running) {
             try (Connection connection = factory.createConnection()) {
                 connection.start();
