@@ -26,6 +26,7 @@ public final class CaseFigures {
     private final Database db;
     private final Clock clock;
     private volatile Snapshot cached;
+    private final java.util.concurrent.locks.ReentrantLock refreshing = new java.util.concurrent.locks.ReentrantLock();
 
     /** Counts by status, refreshed at most every 15 s for the metrics. */
     private record Snapshot(Instant at, Map<String, Long> byStatus, long overdue) {
@@ -154,6 +155,24 @@ public final class CaseFigures {
         if (s != null && s.at().plusSeconds(15).isAfter(now)) {
             return s;
         }
+        // one scrape counts; scrapes meanwhile get the previous figures instead of counting again
+        if (s != null && !refreshing.tryLock()) {
+            return s;
+        } else if (s == null) {
+            refreshing.lock();
+        }
+        try {
+            if (cached != s) {
+                return cached;
+            }
+            return refresh(now);
+        } finally {
+            refreshing.unlock();
+        }
+    }
+
+    private Snapshot refresh(Instant now) {
+        Snapshot s;
         try {
             s = db.read(c -> new Snapshot(now, counts(c, "SELECT status, COUNT(*) FROM tracked_case WHERE accepted_at >= ? GROUP BY status",
                     Instant.EPOCH), overdueByAgency(c, now).values().stream().mapToLong(Long::longValue).sum()));
