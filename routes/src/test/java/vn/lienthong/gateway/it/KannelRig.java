@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vn.lienthong.gateway.bench.KannelBoxes;
+import vn.lienthong.gateway.normalize.PhoneNumbers;
 
 /**
  * A real Kannel 1.4 (Debian {@code kannel}, {@code kannel-extras}) on free loopback ports: bearerbox,
@@ -158,13 +159,21 @@ public final class KannelRig implements AutoCloseable {
         return all;
     }
 
+    /**
+     * Replies to one phone, however its number is written: a reply in the gateway's answer goes to the
+     * sender as the SMSC wrote it (0388…, 84388…), one through sendsms to the E.164 form.
+     */
     public List<Mt> repliesTo(String number) {
-        return replies().stream().filter(m -> m.to().equals(number)).toList();
+        return replies().stream().filter(m -> samePhone(m.to(), number)).toList();
     }
 
     /** Raw parts received (for counting the parts of a reply). */
     public synchronized int partsTo(String number) {
-        return (int) parts.stream().filter(p -> p.to().equals(number)).count();
+        return (int) parts.stream().filter(p -> samePhone(p.to(), number)).count();
+    }
+
+    private static boolean samePhone(String a, String b) {
+        return a.equals(b) || PhoneNumbers.toE164(a).orElse(a).equals(PhoneNumbers.toE164(b).orElse(b));
     }
 
 

@@ -27,7 +27,8 @@ import vn.lienthong.gateway.it.Feeds.Received;
 /**
  * Phones send SMS to short code 8079 through a real Kannel (bearerbox, smsbox, fakesmsc as the SMSC,
  * configured from gateway-config/kannel/kannel.conf) to the packaged gateway; subscribers read their
- * queues with a stock AMQP client and fakesmsc receives the replies Kannel's sendsms delivers.
+ * queues with a stock AMQP client and fakesmsc receives the replies Kannel sends (the gateway's
+ * answers) and the status notifications it sends through sendsms.
  * Between Kannel and the gateway a proxy can lose an answer, so Kannel retries.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -224,9 +225,8 @@ class KannelSmsIT {
             return ids.size() >= burst;
         });
         assertThat(all).hasSize(burst).doesNotHaveDuplicates();
-        // every sender gets its acknowledgement, whether the message came before, during or after the kill.
-        // Replies are sent at least once: a reply handed to Kannel just before the kill, whose outbox
-        // transaction had not committed, is sent again after the restart (at most one per outbox consumer).
+        // every sender gets its acknowledgement, whether the message came before, during or after the kill:
+        // a message whose answer the kill cut off is retried by Kannel and answered then
         await().atMost(Duration.ofSeconds(120)).until(() -> burstAcks().stream().map(KannelRig.Mt::to).distinct().count() == burst);
         assertThat(burstAcks().size()).isLessThanOrEqualTo(burst + 4);
         // draining province-25's queue forwarded the cases: besides the acknowledgement a sender may

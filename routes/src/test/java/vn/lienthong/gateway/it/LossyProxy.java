@@ -86,6 +86,10 @@ final class LossyProxy implements AutoCloseable {
             HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             status = response.statusCode();
             answer = response.body();
+            // the answer's body is the reply; these say how Kannel is to send it
+            for (String name : List.of("Content-Type", "X-Kannel-Coding")) {
+                response.headers().firstValue(name).ifPresent(v -> exchange.getResponseHeaders().set(name, v));
+            }
         } catch (IOException | InterruptedException e) {
             status = 502;
             answer = new byte[0];

@@ -54,13 +54,45 @@ public final class KannelIntakeProcessor {
         }
         InboundSms sms = callback.read(sourceId, new KannelCallback.Request(request.getMethod(), request.getQueryString(),
                 headers, body(in), request.getRemoteAddr()));
-        intake.handle(sms);
+        boolean inAnswer = intake.shortCode(sms.sourceId()).map(c -> c.settings().kannel().replyInAnswer()).orElse(false);
+        Answer answer = new Answer();
+        if (inAnswer) {
+            intake.handle(sms, answer);
+        } else {
+            intake.handle(sms);
+        }
         Message out = exchange.getMessage();
         out.removeHeaders("*");
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, 202);
         out.setHeader(Exchange.CONTENT_TYPE, "text/plain; charset=UTF-8");
-        // empty: with max-messages = 0 Kannel sends nothing back; the reply goes through sendsms
-        out.setBody("");
+        if (answer.reply == null) {
+            // nothing to send (or sent through sendsms): with omit-empty = true Kannel sends nothing
+            out.setBody("");
+            return;
+        }
+        // Kannel sends the body to the sender (sms-service max-messages = 2, concatenation = true);
+        // coding 2 is UCS-2, which Kannel converts the UTF-8 body to
+        if (answer.reply.unicode()) {
+            out.setHeader(KANNEL_CODING, "2");
+        }
+        out.setBody(answer.reply.text());
+    }
+
+    /** Kannel's header for the coding of a reply (read with accept-x-kannel-headers = true). */
+    static final String KANNEL_CODING = "X-Kannel-Coding";
+
+    /**
+     * The reply to one message when it goes back in the HTTP answer: Kannel takes it with the answer and
+     * queues it in bearerbox's store, so a gateway that stops after answering has nothing left to send,
+     * and a message Kannel retries (no answer reached it) is answered again, once.
+     */
+    private static final class Answer implements SmsPorts.Outbox {
+        private OutboundSms reply;
+
+        @Override
+        public void enqueue(OutboundSms sms) {
+            reply = sms;
+        }
     }
 
     private static byte[] body(Message in) {

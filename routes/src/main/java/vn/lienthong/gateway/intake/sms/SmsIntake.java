@@ -26,7 +26,7 @@ import vn.lienthong.gateway.security.ApiKeys;
 
 /**
  * Every SMS channel's pipeline: sender → rate limit → keyword → record through {@link IntakeService}
- * (or lookup, help, opt-out) → reply on the durable outbox. Returns only once everything it did is
+ * (or lookup, help, opt-out) → reply, on the durable outbox or handed back for the SMS gateway's answer. Returns only once everything it did is
  * durable: the caller then acknowledges the SMS gateway. When the broker cannot confirm, it throws
  * {@code server.broker-unavailable} and the SMS gateway retries; a retry finds the record already
  * accepted and its reply already queued, so neither is repeated.
@@ -71,10 +71,18 @@ public final class SmsIntake {
     }
 
     public Outcome handle(InboundSms sms) {
+        return handle(sms, outbox);
+    }
+
+    /**
+     * @param replies where the reply goes: the durable outbox, or what the caller answers the SMS gateway
+     *                with (Kannel sends the body of its HTTP answer to the phone)
+     */
+    public Outcome handle(InboundSms sms, SmsPorts.Outbox replies) {
         SmsShortCode code = shortCode(sms.sourceId()).orElseThrow(() ->
                 new GatewayException(ErrorCode.UNKNOWN_SOURCE, "no SMS source " + sms.sourceId()));
         try {
-            Outcome outcome = handle(sms, code);
+            Outcome outcome = handle(sms, code, replies);
             // lienthong_sms_messages_total{source,via,outcome}: what became of each message (the benchmark counts these)
             meters.counter("lienthong.sms.messages", "source", code.sourceId(), "via", sms.via(),
                     "outcome", outcome.name().toLowerCase(java.util.Locale.ROOT)).increment();
@@ -105,7 +113,7 @@ public final class SmsIntake {
             parking.park(sms, ErrorCode.SMS_INCOMPLETE, partsReceived + " of " + partsExpected + " parts arrived", key);
             Optional<String> e164 = PhoneNumbers.toE164(sms.sender());
             if (e164.isPresent()) {
-                reply(sms, code, e164.get(), code.replies().text(Reply.FAILED), key);
+                reply(outbox, sms, code, e164.get(), code.replies().text(Reply.FAILED), key);
             }
         } catch (BrokerUnavailableException e) {
             throw new GatewayException(ErrorCode.BROKER_UNAVAILABLE, "the broker did not confirm", List.of(), e);
@@ -113,7 +121,7 @@ public final class SmsIntake {
         return Outcome.PARKED;
     }
 
-    private Outcome handle(InboundSms sms, SmsShortCode code) throws BrokerUnavailableException {
+    private Outcome handle(InboundSms sms, SmsShortCode code, SmsPorts.Outbox replyTo) throws BrokerUnavailableException {
         String key = messageKey(sms, code.settings());
         Optional<String> e164 = PhoneNumbers.toE164(sms.sender());
         if (e164.isEmpty()) {
@@ -125,7 +133,7 @@ public final class SmsIntake {
             case LIMIT_NOTIFY -> {
                 parking.park(sms, ErrorCode.RATE_LIMITED, "more than " + code.settings().rateLimit().messages()
                         + " messages in " + code.settings().rateLimit().per() + " from one number", key);
-                reply(sms, code, from, code.replies().text(Reply.RATE_LIMITED), key);
+                reply(replyTo, sms, code, from, code.replies().text(Reply.RATE_LIMITED), key);
                 return Outcome.PARKED;
             }
             case LIMIT_SILENT -> {
@@ -140,29 +148,29 @@ public final class SmsIntake {
         SmsReplies replies = code.replies();
         switch (command) {
             case SmsCommand.Report report -> {
-                return report(sms, code, from, report, key);
+                return report(sms, code, from, report, key, replyTo);
             }
             case SmsCommand.Empty empty -> {
                 parking.park(sms, ErrorCode.SMS_EMPTY, "keyword without content", key);
-                reply(sms, code, from, replies.text(Reply.EMPTY, Map.of("kind", replies.kindName(empty.kind()))), key);
+                reply(replyTo, sms, code, from, replies.text(Reply.EMPTY, Map.of("kind", replies.kindName(empty.kind()))), key);
                 return Outcome.PARKED;
             }
-            case SmsCommand.Lookup lookup -> reply(sms, code, from, code.lookup().answer(lookup.typedCode(), from, replies), key);
-            case SmsCommand.Help help -> reply(sms, code, from, replies.text(Reply.HELP), key);
+            case SmsCommand.Lookup lookup -> reply(replyTo, sms, code, from, code.lookup().answer(lookup.typedCode(), from, replies), key);
+            case SmsCommand.Help help -> reply(replyTo, sms, code, from, replies.text(Reply.HELP), key);
             case SmsCommand.OptOut optOut -> {
                 optOuts.set(from, true);
-                reply(sms, code, from, replies.text(Reply.OPT_OUT), key);
+                reply(replyTo, sms, code, from, replies.text(Reply.OPT_OUT), key);
             }
             case SmsCommand.OptIn optIn -> {
                 optOuts.set(from, false);
-                reply(sms, code, from, replies.text(Reply.OPT_IN), key);
+                reply(replyTo, sms, code, from, replies.text(Reply.OPT_IN), key);
             }
         }
         return Outcome.ANSWERED;
     }
 
-    private Outcome report(InboundSms sms, SmsShortCode code, String from, SmsCommand.Report report, String key)
-            throws BrokerUnavailableException {
+    private Outcome report(InboundSms sms, SmsShortCode code, String from, SmsCommand.Report report, String key,
+            SmsPorts.Outbox replyTo) throws BrokerUnavailableException {
         IntakeResult result;
         try {
             result = intake.submit(new Submission(code.sourceId(), RecordType.COMPLAINT, Submission.Format.CANONICAL,
@@ -172,10 +180,10 @@ public final class SmsIntake {
                 throw e;
             }
             parking.park(sms, e.errorCode(), e.getMessage(), key);
-            reply(sms, code, from, code.replies().text(Reply.FAILED), key);
+            reply(replyTo, sms, code, from, code.replies().text(Reply.FAILED), key);
             return Outcome.PARKED;
         }
-        reply(sms, code, from, code.replies().text(Reply.ACK, Map.of(
+        reply(replyTo, sms, code, from, code.replies().text(Reply.ACK, Map.of(
                 "code", result.trackingCode(), "kind", code.replies().kindName(report.kind()))), key);
         LOG.debug("SMS on {} filed as {} ({})", code.sourceId(), result.trackingCode(), result.status());
         return result.isNew() ? Outcome.ACCEPTED : Outcome.ALREADY_ACCEPTED;
@@ -208,8 +216,9 @@ public final class SmsIntake {
         return record.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private void reply(InboundSms sms, SmsShortCode code, String to, String text, String key) throws BrokerUnavailableException {
-        outbox.enqueue(new OutboundSms(sms.via(), code.sourceId(), code.shortCode(), to, text,
+    private static void reply(SmsPorts.Outbox replyTo, InboundSms sms, SmsShortCode code, String to, String text, String key)
+            throws BrokerUnavailableException {
+        replyTo.enqueue(new OutboundSms(sms.via(), code.sourceId(), code.shortCode(), to, text,
                 code.replies().unicode(), false, "reply:" + key));
     }
 

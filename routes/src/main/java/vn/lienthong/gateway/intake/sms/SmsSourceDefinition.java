@@ -103,11 +103,15 @@ public record SmsSourceDefinition(
      * @param secretSha256 SHA-256 of each accepted shared secret ({@code secret} query parameter or {@code X-Gateway-Secret} header)
      * @param allowFrom    addresses or CIDR ranges Kannel calls from
      * @param zone         zone of the time Kannel writes for {@code %t} and {@code X-Kannel-Time} (UTC unless set)
+     * @param replyInAnswer the reply to a message is the body of the gateway's HTTP answer, and Kannel sends
+     *                     it (the default; the sms-service needs {@code max-messages = 2}); false: it goes
+     *                     through the durable outbox and Kannel's sendsms, like status notifications
      */
-    public record Kannel(List<String> secretSha256, List<String> allowFrom, String zone) {
+    public record Kannel(List<String> secretSha256, List<String> allowFrom, String zone, Boolean replyInAnswer) {
         public Kannel {
             secretSha256 = secretSha256 == null ? List.of() : List.copyOf(secretSha256);
             allowFrom = allowFrom == null ? List.of() : List.copyOf(allowFrom);
+            replyInAnswer = replyInAnswer == null || replyInAnswer;
         }
     }
 
@@ -118,7 +122,7 @@ public record SmsSourceDefinition(
         operatorNumbers = operatorNumbers == null ? List.of() : List.copyOf(operatorNumbers);
         rateLimit = rateLimit == null ? new RateLimit(10, "1h") : rateLimit;
         dedupWindow = dedupWindow == null ? "10m" : dedupWindow;
-        kannel = kannel == null ? new Kannel(null, null, null) : kannel;
+        kannel = kannel == null ? new Kannel(null, null, null, null) : kannel;
         outboundVia = outboundVia == null ? KANNEL : outboundVia.toLowerCase(Locale.ROOT);
         kindNames = kindNames == null ? Map.of() : Map.copyOf(kindNames);
         statusNames = statusNames == null ? Map.of() : Map.copyOf(statusNames);
