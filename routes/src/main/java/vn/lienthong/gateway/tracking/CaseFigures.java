@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantLock;
 import vn.lienthong.gateway.intake.IntakeService;
 import vn.lienthong.gateway.messagelog.Database;
 
@@ -26,7 +27,7 @@ public final class CaseFigures {
     private final Database db;
     private final Clock clock;
     private volatile Snapshot cached;
-    private final java.util.concurrent.locks.ReentrantLock refreshing = new java.util.concurrent.locks.ReentrantLock();
+    private final ReentrantLock refreshing = new ReentrantLock();
 
     /** Counts by status, refreshed at most every 15 s for the metrics. */
     private record Snapshot(Instant at, Map<String, Long> byStatus, long overdue) {
@@ -158,7 +159,8 @@ public final class CaseFigures {
         // one scrape counts; scrapes meanwhile get the previous figures instead of counting again
         if (s != null && !refreshing.tryLock()) {
             return s;
-        } else if (s == null) {
+        }
+        if (s == null) {
             refreshing.lock();
         }
         try {

@@ -68,6 +68,16 @@ class LifecyclePluginIT {
         return list;
     }
 
+    /** Waits until the plugin has reported something; returns what it reported so far. */
+    List<BrokerEvent> awaitEvents() {
+        List<BrokerEvent> events = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            events.addAll(events());
+            return !events.isEmpty();
+        });
+        return events;
+    }
+
     @Test
     void deadLetteredReplayedDelivered() throws Exception {
         try (Session session = gateway.createSession(true, Session.SESSION_TRANSACTED)) {
@@ -87,11 +97,7 @@ class LifecyclePluginIT {
             assertThat(inspectorate.receive(500)).as("dead-lettered after 2 attempts").isNull();
             inspectorate.close();
         }
-        List<BrokerEvent> events = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(10)).until(() -> {
-            events.addAll(events());
-            return !events.isEmpty();
-        });
+        List<BrokerEvent> events = awaitEvents();
         assertThat(events).singleElement().satisfies(e -> {
             assertThat(e.event()).isEqualTo(LogEvent.DEAD_LETTERED);
             assertThat(e.subscriberId()).isEqualTo("inspectorate");
@@ -100,11 +106,7 @@ class LifecyclePluginIT {
 
         int retried = broker.server().locateQueue(SimpleString.of(BrokerAddresses.DEAD_LETTER)).retryMessages(null);
         assertThat(retried).isEqualTo(1);
-        events.clear();
-        await().atMost(Duration.ofSeconds(10)).until(() -> {
-            events.addAll(events());
-            return !events.isEmpty();
-        });
+        events = awaitEvents();
         assertThat(events).extracting(BrokerEvent::event, BrokerEvent::subscriberId)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(LogEvent.REPLAYED, "inspectorate"));
 
@@ -113,11 +115,7 @@ class LifecyclePluginIT {
             assertThat(inspectorate.receive(5_000)).isNotNull();
             session.commit();
         }
-        events.clear();
-        await().atMost(Duration.ofSeconds(10)).until(() -> {
-            events.addAll(events());
-            return !events.isEmpty();
-        });
+        events = awaitEvents();
         assertThat(events).extracting(BrokerEvent::event).containsExactly(LogEvent.DELIVERED);
     }
 
@@ -149,11 +147,7 @@ class LifecyclePluginIT {
             session.commit();
             inspectorate.close();
         }
-        List<BrokerEvent> events = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(10)).until(() -> {
-            events.addAll(events());
-            return !events.isEmpty();
-        });
+        List<BrokerEvent> events = awaitEvents();
         Thread.sleep(300);
         events.addAll(events());
         assertThat(events).singleElement().satisfies(e -> {
@@ -175,11 +169,7 @@ class LifecyclePluginIT {
             session.commit();
             dlq.close();
         }
-        events.clear();
-        await().atMost(Duration.ofSeconds(10)).until(() -> {
-            events.addAll(events());
-            return !events.isEmpty();
-        });
+        events = awaitEvents();
         assertThat(events).extracting(BrokerEvent::event, BrokerEvent::subscriberId)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(LogEvent.REPLAYED, "inspectorate"));
     }

@@ -25,6 +25,9 @@ public final class KannelIntakeProcessor {
     private static final List<String> HEADERS = List.of("x-kannel-from", "x-kannel-to", "x-kannel-time", "x-kannel-coding",
             "content-type", KannelCallback.SECRET_HEADER.toLowerCase(Locale.ROOT));
 
+    /** Kannel's header for the coding of a reply (read with accept-x-kannel-headers = true). */
+    static final String KANNEL_CODING = "X-Kannel-Coding";
+
     private final KannelCallback callback;
     private final SmsIntake intake;
 
@@ -77,9 +80,6 @@ public final class KannelIntakeProcessor {
         }
         out.setBody(answer.reply.text());
     }
-
-    /** Kannel's header for the coding of a reply (read with accept-x-kannel-headers = true). */
-    static final String KANNEL_CODING = "X-Kannel-Coding";
 
     /**
      * The reply to one message when it goes back in the HTTP answer: Kannel takes it with the answer and

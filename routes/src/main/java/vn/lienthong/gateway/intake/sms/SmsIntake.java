@@ -26,10 +26,11 @@ import vn.lienthong.gateway.security.ApiKeys;
 
 /**
  * Every SMS channel's pipeline: sender → rate limit → keyword → record through {@link IntakeService}
- * (or lookup, help, opt-out) → reply, on the durable outbox or handed back for the SMS gateway's answer. Returns only once everything it did is
- * durable: the caller then acknowledges the SMS gateway. When the broker cannot confirm, it throws
- * {@code server.broker-unavailable} and the SMS gateway retries; a retry finds the record already
- * accepted and its reply already queued, so neither is repeated.
+ * (or lookup, help, opt-out) → reply, on the durable outbox or handed back for the SMS gateway's
+ * answer. Returns only once everything it did is durable: the caller then acknowledges the SMS
+ * gateway. When the broker cannot confirm, it throws {@code server.broker-unavailable} and the SMS
+ * gateway retries; a retry finds the record already accepted and its reply already queued (or answers
+ * it again, when the reply travels in the answer), so neither is repeated.
  */
 public final class SmsIntake {
 
