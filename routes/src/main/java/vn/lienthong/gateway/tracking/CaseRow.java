@@ -6,7 +6,7 @@ import vn.lienthong.gateway.normalize.SourceNormalization;
 
 /**
  * A case as stored in {@code tracked_case}. {@code reporterKey} and {@code notifyPhone} never leave
- * the gateway: the first is a keyed hash for {@link CaseLookup#isReporter}, the second the E.164
+ * the gateway: the first is a keyed hash for {@link CaseLookup#reportedBy}, the second the E.164
  * number of an SMS reporter, for {@link CaseStatusListener}s only. {@code recipients} are the
  * subscribers whose queue received the case, {@code delivered} those that took it, {@code lastSeq}
  * the case's latest message-log entry.

@@ -91,9 +91,22 @@ public final class CaseStore {
         }
     }
 
-    public static Optional<CaseRow> byTrackingCode(Connection c, String trackingCode, boolean forUpdate) throws SQLException {
-        return one(c, "SELECT " + CASE_COLUMNS + " FROM tracked_case WHERE tracking_code = ?" + (forUpdate ? " FOR UPDATE" : ""),
-                trackingCode);
+    /**
+     * The cases holding a tracking code, first accepted first. Codes are not unique (40 bits per kind,
+     * see TrackingCodes): callers choose among several by the reporter's number or the recipient.
+     */
+    public static List<CaseRow> byTrackingCode(Connection c, String trackingCode, boolean forUpdate) throws SQLException {
+        List<CaseRow> rows = new ArrayList<>(1);
+        try (PreparedStatement s = c.prepareStatement("SELECT " + CASE_COLUMNS + " FROM tracked_case WHERE tracking_code = ?"
+                + " ORDER BY accepted_at, record_id" + (forUpdate ? " FOR UPDATE" : ""))) {
+            s.setString(1, trackingCode);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    rows.add(row(r));
+                }
+            }
+        }
+        return rows;
     }
 
     public static Optional<CaseRow> byRecordId(Connection c, String recordId, boolean forUpdate) throws SQLException {

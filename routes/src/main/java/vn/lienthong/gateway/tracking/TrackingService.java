@@ -64,7 +64,8 @@ public final class TrackingService implements CaseLookup, StatusUpdateSink {
         }
         try {
             return db.read(c -> {
-                Optional<CaseRow> row = CaseStore.byTrackingCode(c, code.get(), false);
+                // a code two cases share shows the first: the citizen view has no way to tell them apart
+                Optional<CaseRow> row = CaseStore.byTrackingCode(c, code.get(), false).stream().findFirst();
                 if (row.isEmpty()) {
                     return Optional.<CaseDetails>empty();
                 }
@@ -76,14 +77,14 @@ public final class TrackingService implements CaseLookup, StatusUpdateSink {
     }
 
     @Override
-    public boolean isReporter(String trackingCode, String e164Phone) {
+    public Optional<CaseView> reportedBy(String trackingCode, String e164Phone) {
         Optional<String> code = StatusReports.code(trackingCode);
         if (code.isEmpty() || e164Phone == null) {
-            return false;
+            return Optional.empty();
         }
         try {
-            return db.read(c -> CaseStore.byTrackingCode(c, code.get(), false)
-                    .map(row -> reporterKeys.matches(row.reporterKey(), e164Phone)).orElse(false));
+            return db.read(c -> CaseStore.byTrackingCode(c, code.get(), false).stream()
+                    .filter(row -> reporterKeys.matches(row.reporterKey(), e164Phone)).findFirst().map(CaseRow::view));
         } catch (SQLException e) {
             throw unavailable(e);
         }
@@ -135,12 +136,14 @@ public final class TrackingService implements CaseLookup, StatusUpdateSink {
     private Applied apply(Connection c, String code, StatusUpdate u, String subscriberId, String door, Instant now) throws SQLException {
         // the chain's head first, then the case: the same lock order as the log writer
         LogChain.Appender chain = LogChain.open(c, now);
-        CaseRow row = CaseStore.byTrackingCode(c, code, true)
-                .orElseThrow(() -> new GatewayException(ErrorCode.UNKNOWN_CASE, "no case has tracking code " + code));
-        if (!row.recipients().contains(subscriberId)) {
-            throw new GatewayException(ErrorCode.NOT_A_RECIPIENT, "subscriber " + subscriberId + " did not receive case " + code
-                    + " and may not report on it");
+        List<CaseRow> holding = CaseStore.byTrackingCode(c, code, true);
+        if (holding.isEmpty()) {
+            throw new GatewayException(ErrorCode.UNKNOWN_CASE, "no case has tracking code " + code);
         }
+        // of cases sharing the code, the one this subscriber received (the latest, should it have received more)
+        CaseRow row = holding.reversed().stream().filter(r -> r.recipients().contains(subscriberId)).findFirst()
+                .orElseThrow(() -> new GatewayException(ErrorCode.NOT_A_RECIPIENT, "subscriber " + subscriberId
+                        + " did not receive case " + code + " and may not report on it"));
         Instant reportedAt = u.reportedAt().toInstant();
         List<CaseStore.StatusRow> history = CaseStore.history(c, row);
         CaseStore.StatusRow last = history.get(history.size() - 1);

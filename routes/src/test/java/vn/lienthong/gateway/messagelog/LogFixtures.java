@@ -26,8 +26,14 @@ public final class LogFixtures {
 
     public static Accepted complaint(String sourceRecordId, String kind, String provinceCode, String channel, String phone,
             Instant acceptedAt) {
+        return complaint(sourceRecordId, kind, provinceCode, channel, phone, acceptedAt, null);
+    }
+
+    /** @param trackingCode another record's code (codes may collide), or null for this record's own */
+    public static Accepted complaint(String sourceRecordId, String kind, String provinceCode, String channel, String phone,
+            Instant acceptedAt, String trackingCode) {
         UUID id = RecordIds.of("portal-hanoi", sourceRecordId);
-        String code = TrackingCodes.forRecord(kind, id);
+        String code = trackingCode != null ? trackingCode : TrackingCodes.forRecord(kind, id);
         String canonical = """
                 {"schemaVersion":"1.0","id":"%s","trackingCode":"%s","kind":"%s",\
                 "source":{"sourceId":"portal-hanoi","recordId":"%s","channel":"%s"},"acceptedAt":"%s",\

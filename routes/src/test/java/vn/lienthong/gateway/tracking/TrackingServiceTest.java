@@ -94,9 +94,10 @@ class TrackingServiceTest {
     void listenersGetTheNumberOfAnSmsReporter() {
         tracking.apply(update(bySms.trackingCode(), CaseStatus.IN_PROGRESS, null), "province-25", "rest");
         assertThat(heard).singleElement().extracting(Heard::phone).isEqualTo("+84383456789");
-        assertThat(tracking.isReporter(bySms.trackingCode(), "+84383456789")).isTrue();
-        assertThat(tracking.isReporter(bySms.trackingCode(), "+84383456780")).isFalse();
-        assertThat(tracking.isReporter(denunciation.trackingCode(), "+84383456789")).isFalse();
+        assertThat(tracking.reportedBy(bySms.trackingCode(), "+84383456789")).get().extracting(CaseView::status)
+                .isEqualTo(CaseStatus.IN_PROGRESS);
+        assertThat(tracking.reportedBy(bySms.trackingCode(), "+84383456780")).isEmpty();
+        assertThat(tracking.reportedBy(denunciation.trackingCode(), "+84383456789")).isEmpty();
     }
 
     @Test
@@ -151,6 +152,32 @@ class TrackingServiceTest {
             assertThat(c.notifyPhone()).isEqualTo("+84383456789");
         });
         assertThat(outcome.entries()).as("DELIVERED, FORWARDED, DELIVERED").isEqualTo(3);
+    }
+
+    @Test
+    void twoCasesSharingATrackingCodeAreBothLoggedAndEachReporterAndRecipientGetsTheirOwn() throws Exception {
+        clock.advance(Duration.ofDays(30));
+        LogFixtures.Accepted second = LogFixtures.complaint("t-3", "COMPLAINT", "37", "SMS", "+84912000111", clock.instant(),
+                bySms.trackingCode());
+        MessageLogRecorder.Outcome outcome = recorder.record(List.of(second.message()), false);
+        assertThat(outcome.received()).as("the second holder of the code has its case").containsExactly(second.recordId());
+
+        assertThat(tracking.reportedBy(bySms.trackingCode(), "+84383456789")).get().extracting(CaseView::recordId)
+                .isEqualTo(bySms.recordId());
+        assertThat(tracking.reportedBy(bySms.trackingCode(), "+84912000111")).get().extracting(CaseView::recordId)
+                .isEqualTo(second.recordId());
+        assertThat(tracking.byTrackingCode(bySms.trackingCode())).as("citizens' view: the first accepted").get()
+                .extracting(CaseView::recordId).isEqualTo(bySms.recordId());
+
+        // province-25 received only the first; the inspectorate received both and reports on the latest
+        tracking.apply(update(bySms.trackingCode(), CaseStatus.IN_PROGRESS, null), "province-25", "rest");
+        tracking.apply(update(bySms.trackingCode(), CaseStatus.RESOLVED, null), "inspectorate", "rest");
+        assertThat(tracking.reportedBy(bySms.trackingCode(), "+84383456789")).get().extracting(CaseView::status)
+                .isEqualTo(CaseStatus.IN_PROGRESS);
+        assertThat(tracking.reportedBy(bySms.trackingCode(), "+84912000111")).get().extracting(CaseView::status)
+                .isEqualTo(CaseStatus.RESOLVED);
+        assertThatThrownBy(() -> tracking.apply(update(bySms.trackingCode(), CaseStatus.RESOLVED, null), "province-40", "rest"))
+                .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.NOT_A_RECIPIENT));
     }
 
     @Test

@@ -41,15 +41,14 @@ public final class SmsLookup {
             return replies.text(Reply.LOOKUP_UNAVAILABLE);
         }
         Optional<CaseView> found;
-        boolean entitled;
         try {
-            found = store.byTrackingCode(code.get());
-            entitled = found.isPresent() && (operatorNumbers.contains(e164) || store.isReporter(code.get(), e164));
+            // only the reporter (or an operator number) learns anything about a case
+            found = operatorNumbers.contains(e164) ? store.byTrackingCode(code.get()) : store.reportedBy(code.get(), e164);
         } catch (RuntimeException e) {
             LOG.warn("case lookup failed for {}: {}", code.get(), e.toString());
             return replies.text(Reply.LOOKUP_UNAVAILABLE);
         }
-        if (!entitled) {
+        if (found.isEmpty()) {
             return replies.text(Reply.NOT_FOUND, Map.of("code", code.get()));
         }
         CaseView view = found.get();

@@ -27,7 +27,7 @@ final class FakeCaseLookup implements CaseLookup {
     }
 
     @Override
-    public boolean isReporter(String trackingCode, String e164Phone) {
-        return e164Phone.equals(reporters.get(trackingCode));
+    public Optional<CaseView> reportedBy(String trackingCode, String e164Phone) {
+        return byTrackingCode(trackingCode).filter(view -> e164Phone.equals(reporters.get(trackingCode)));
     }
 }
