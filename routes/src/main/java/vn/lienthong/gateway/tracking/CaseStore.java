@@ -96,10 +96,20 @@ public final class CaseStore {
      * see TrackingCodes): callers choose among several by the reporter's number or the recipient.
      */
     public static List<CaseRow> byTrackingCode(Connection c, String trackingCode, boolean forUpdate) throws SQLException {
+        return rows(c, "SELECT " + CASE_COLUMNS + " FROM tracked_case WHERE tracking_code = ? ORDER BY accepted_at, record_id"
+                + (forUpdate ? " FOR UPDATE" : ""), trackingCode);
+    }
+
+    public static Optional<CaseRow> byRecordId(Connection c, String recordId, boolean forUpdate) throws SQLException {
+        // the record id is the key: one row at most
+        return rows(c, "SELECT " + CASE_COLUMNS + " FROM tracked_case WHERE record_id = ?" + (forUpdate ? " FOR UPDATE" : ""),
+                recordId).stream().findFirst();
+    }
+
+    private static List<CaseRow> rows(Connection c, String sql, String key) throws SQLException {
         List<CaseRow> rows = new ArrayList<>(1);
-        try (PreparedStatement s = c.prepareStatement("SELECT " + CASE_COLUMNS + " FROM tracked_case WHERE tracking_code = ?"
-                + " ORDER BY accepted_at, record_id" + (forUpdate ? " FOR UPDATE" : ""))) {
-            s.setString(1, trackingCode);
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, key);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     rows.add(row(r));
@@ -107,20 +117,6 @@ public final class CaseStore {
             }
         }
         return rows;
-    }
-
-    public static Optional<CaseRow> byRecordId(Connection c, String recordId, boolean forUpdate) throws SQLException {
-        return one(c, "SELECT " + CASE_COLUMNS + " FROM tracked_case WHERE record_id = ?" + (forUpdate ? " FOR UPDATE" : ""),
-                recordId);
-    }
-
-    private static Optional<CaseRow> one(Connection c, String sql, String key) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, key);
-            try (ResultSet r = s.executeQuery()) {
-                return r.next() ? Optional.of(row(r)) : Optional.empty();
-            }
-        }
     }
 
     private static CaseRow row(ResultSet r) throws SQLException {
