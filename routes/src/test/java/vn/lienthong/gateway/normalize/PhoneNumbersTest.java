@@ -2,6 +2,12 @@ package vn.lienthong.gateway.normalize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -45,5 +51,26 @@ class PhoneNumbersTest {
     @ValueSource(strings = {"0999 12", "không có", "0168 345", "12345678901234567", ""})
     void invalidNumbersGiveNothing(String raw) {
         assertThat(PhoneNumbers.toE164(raw)).isEmpty();
+    }
+
+    /** Each thread parses with its own parser (its own metadata, loaded on first use): all must agree. */
+    @Test
+    void threadsStartingAtOnceGiveTheSameAnswers() throws Exception {
+        List<String> inputs = List.of("0168 345 6789", "+84 912 345 678", "024 3823 4567", "0999 12", "+1 650 253 0000",
+                "+44 20 7946 0958");
+        List<Optional<PhoneNumbers.Normalized>> expected = inputs.stream().map(PhoneNumbers::normalize).toList();
+        assertThat(expected.get(4)).contains(new PhoneNumbers.Normalized("+16502530000", false));
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<List<Optional<PhoneNumbers.Normalized>>>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                answers.add(pool.submit(() -> inputs.stream().map(PhoneNumbers::normalize).toList()));
+            }
+            for (Future<List<Optional<PhoneNumbers.Normalized>>> answer : answers) {
+                assertThat(answer.get()).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
