@@ -1,4 +1,5 @@
-# Shared by the bench/*.sh scripts: JDK choice, free ports, a gateway on a scratch data directory.
+# Shared by the bench/*.sh scripts: JDK choice, free ports, a gateway on a scratch data directory,
+# the benchmark complaint, the message log's backlog.
 
 pick_jdk() {
   local major
@@ -38,4 +39,23 @@ stop_gateway() {
     kill "$GATEWAY_PID"; wait "$GATEWAY_PID" 2>/dev/null || true
   fi
   GATEWAY_PID=""
+}
+
+# portal-hanoi's native complaint; bench-intake turns @SEQ@ into a new record id per request
+bench_complaint() {  # file
+  cat > "$1" <<'JSON'
+{"maPhanAnh":"BENCH-@SEQ@","loai":"PHAN_ANH","linhVuc":"Tiêu cực, nhũng nhiễu",
+ "tieuDe":"Cán bộ Bộ phận Một cửa đòi thêm tiền ngoài quy định",
+ "noiDung":"Ngày 12/3/2026 tôi đến Bộ phận Một cửa xã Sơn Đông làm thủ tục đăng ký hộ kinh doanh. Cán bộ tiếp nhận yêu cầu nộp thêm 500.000 đồng \"phí làm nhanh\" không có biên lai.",
+ "nguoiGui":{"hoTen":"Nguyễn Thị Hương","soDienThoai":"0168 345 6789","email":"huong.nt@example.vn","soCCCD":"026190001234","anDanh":false},
+ "donViBiPhanAnh":{"maDinhDanh":"000.00.00.H26","ten":"UBND tỉnh Vĩnh Phúc"},
+ "diaBan":{"maTinh":"26","maHuyen":"246","maXa":"08866","diaChi":"Xã Sơn Đông, huyện Lập Thạch, tỉnh Vĩnh Phúc"},
+ "ngayXayRa":"12/03/2026","ngayGui":"12/03/2026 09:15"}
+JSON
+}
+
+# log messages waiting on the message log's queue, from the gateway's Prometheus endpoint
+log_backlog() {  # http-port
+  curl -fs "http://127.0.0.1:$1/actuator/prometheus" \
+    | sed -n 's/^lienthong_broker_queue_messages{queue="lienthong.internal.message-log"} \([0-9]*\).*/\1/p'
 }

@@ -13,6 +13,7 @@
 #   EXTRA_ARGS="--spring.datasource.url=jdbc:postgresql://…" bench/message-log.sh   # another database
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 
 DURATION=${1:-60}
 CLIENTS=${2:-32}
@@ -33,16 +34,7 @@ fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-# portal-hanoi's native complaint; @SEQ@ becomes a new record id per request
-cat > "$work/complaint.json" <<'JSON'
-{"maPhanAnh":"BENCH-@SEQ@","loai":"PHAN_ANH","linhVuc":"Tiêu cực, nhũng nhiễu",
- "tieuDe":"Cán bộ Bộ phận Một cửa đòi thêm tiền ngoài quy định",
- "noiDung":"Ngày 12/3/2026 tôi đến Bộ phận Một cửa xã Sơn Đông làm thủ tục đăng ký hộ kinh doanh. Cán bộ tiếp nhận yêu cầu nộp thêm 500.000 đồng \"phí làm nhanh\" không có biên lai.",
- "nguoiGui":{"hoTen":"Nguyễn Thị Hương","soDienThoai":"0168 345 6789","email":"huong.nt@example.vn","soCCCD":"026190001234","anDanh":false},
- "donViBiPhanAnh":{"maDinhDanh":"000.00.00.H26","ten":"UBND tỉnh Vĩnh Phúc"},
- "diaBan":{"maTinh":"26","maHuyen":"246","maXa":"08866","diaChi":"Xã Sơn Đông, huyện Lập Thạch, tỉnh Vĩnh Phúc"},
- "ngayXayRa":"12/03/2026","ngayGui":"12/03/2026 09:15"}
-JSON
+bench_complaint "$work/complaint.json"
 
 # user+system CPU ticks of a process, and of its JIT compiler threads
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
@@ -54,10 +46,6 @@ jit_ticks() {
     esac
   done
   echo "$sum"
-}
-log_backlog() {
-  curl -fs "http://127.0.0.1:$HTTP_PORT/actuator/prometheus" \
-    | sed -n 's/^lienthong_broker_queue_messages{queue="lienthong.internal.message-log"} \([0-9]*\).*/\1/p'
 }
 load() { # load SECONDS WARMUP OUT
   "$JAVA" -jar "$JAR" bench-intake --url "http://127.0.0.1:$HTTP_PORT/api/v1/sources/portal-hanoi/complaints" \
@@ -87,11 +75,11 @@ run() {
   done
   local cpu0; cpu0=$(cpu_ticks "$pid")
   load "$DURATION" 10 "$work/$label.out"
-  local backlog; backlog=$(log_backlog); backlog=${backlog:-0}
+  local backlog; backlog=$(log_backlog "$HTTP_PORT"); backlog=${backlog:-0}
   # the log writer may still be catching up: its work counts too
   local drained=0
   while [ "${backlog:-0}" != "0" ] && [ "$drained" -lt 900 ]; do
-    sleep 1; drained=$((drained + 1)); backlog=$(log_backlog); backlog=${backlog:-0}
+    sleep 1; drained=$((drained + 1)); backlog=$(log_backlog "$HTTP_PORT"); backlog=${backlog:-0}
   done
   local cpu1; cpu1=$(cpu_ticks "$pid")
   local sent; sent=$(sed -n 's/.* accepted_total=\([0-9]*\).*/\1/p' "$work/$label.out")
