@@ -160,6 +160,12 @@ public final class KannelBoxes implements AutoCloseable {
         }
     }
 
+    /** CPU time bearerbox and smsbox have used so far (their SMSC, fakesmsc, not included). */
+    public java.time.Duration cpu() {
+        return boxes.stream().map(p -> p.toHandle().info().totalCpuDuration().orElse(java.time.Duration.ZERO))
+                .reduce(java.time.Duration.ZERO, java.time.Duration::plus);
+    }
+
     /** Stops smsbox, then bearerbox (TERM, then KILL after 10 s). */
     @Override
     public void close() throws Exception {

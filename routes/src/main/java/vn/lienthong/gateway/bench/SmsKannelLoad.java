@@ -1,5 +1,7 @@
 package vn.lienthong.gateway.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.jms.Connection;
 import jakarta.jms.MessageConsumer;
@@ -18,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
@@ -31,14 +31,16 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
  * <p>
  * {@code java -jar lienthong-gateway.jar bench-sms --messages 5000} (see {@code bench/sms-kannel.sh}). The
  * gateway runs as a child process on a copy of the configuration whose short code accepts the whole
- * run from one number (its rate limit raised).
+ * run from one number (its rate limit raised); {@code --gateway-arg --name=value} (repeatable) passes a
+ * setting to it, e.g. {@code --lienthong.message-log.enabled=false} to price the message log.
  */
 public final class SmsKannelLoad {
 
     private static final String SENDER = "+84912345678";
-    private static final Pattern ACCEPTED = Pattern.compile(
-            "lienthong_sms_messages_total\\{outcome=\"accepted\",source=\"sms-8079\",via=\"kannel\"} ([0-9.Ee+]+)");
+    /** One meter, read on its own: a full Prometheus scrape costs the gateway several ms of CPU each time. */
+    private static final String ACCEPTED = "/actuator/metrics/lienthong.sms.messages?tag=outcome:accepted&tag=source:sms-8079&tag=via:kannel";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private SmsKannelLoad() {
     }
@@ -47,13 +49,15 @@ public final class SmsKannelLoad {
         Path jar = Path.of("routes/target/lienthong-gateway.jar");
         Path configDir = Path.of("gateway-config");
         int messages = 5000;
-        int warmup = 20000;
+        int warmup = 100000;
+        List<String> gatewayArgs = new ArrayList<>();
         for (int i = 1; i < args.length; i += 2) {
             switch (args[i]) {
                 case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
                 case "--jar" -> jar = Path.of(args[i + 1]);
                 case "--config-dir" -> configDir = Path.of(args[i + 1]);
                 case "--messages" -> messages = Integer.parseInt(args[i + 1]);
+                case "--gateway-arg" -> gatewayArgs.add(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -66,7 +70,7 @@ public final class SmsKannelLoad {
             kannel.close();
             double replying = toReceiver(kannel, warmup, messages, REPLY);
             kannel.close();
-            double[] gateway = toGateway(kannel, jar, config, work, warmup, messages);
+            double[] gateway = toGateway(kannel, jar, config, work, warmup, messages, gatewayArgs);
             System.out.printf("ratio gateway / receiver: %.2f (target >= 0.80); gateway / replying receiver: %.2f; lost: %d%n",
                     gateway[0] / receiver, gateway[0] / replying, (long) gateway[1]);
             if (gateway[1] == 0) {
@@ -121,14 +125,17 @@ public final class SmsKannelLoad {
                 fake.waitFor();
                 count.set(0);
             }
+            Cpu cpu = new Cpu(kannel, ProcessHandle.current());
             long start = System.nanoTime();
             Process fake = inject(kannel, messages);
             await(() -> count.get() >= messages, Duration.ofSeconds(60 + messages / 100));
             fake.destroy();
             double seconds = (last.get() - start) / 1e9;
             double rate = messages / seconds;
-            System.out.printf("Kannel -> trivial receiver%s: %d MO in %.2f s = %.0f MO/s (received %d)%n",
-                    reply == null ? " (no reply)       " : " (replies as gateway)", messages, seconds, rate, count.get());
+            cpu.stop();
+            System.out.printf("Kannel -> trivial receiver%s: %d MO in %.2f s = %.0f MO/s (received %d); CPU per MO: %s, receiver %.2f ms%n",
+                    reply == null ? " (no reply)       " : " (replies as gateway)", messages, seconds, rate, count.get(),
+                    cpu.kannelPerMessage(messages), cpu.otherPerMessage(messages));
             return rate;
         } finally {
             sink.stop(0);
@@ -136,14 +143,18 @@ public final class SmsKannelLoad {
     }
 
     /** Kannel → the gateway, until every record is durable; then the subscriber queue is counted. */
-    private static double[] toGateway(KannelBoxes kannel, Path jar, Path config, Path work, int warmup, int messages) throws Exception {
+    private static double[] toGateway(KannelBoxes kannel, Path jar, Path config, Path work, int warmup, int messages,
+            List<String> extraArgs) throws Exception {
         int httpPort = KannelBoxes.freePort();
         int brokerPort = KannelBoxes.freePort();
         String base = "http://127.0.0.1:" + httpPort;
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process gateway = new ProcessBuilder(java, "-Xmx4g", "-jar", jar.toString(), "--server.port=" + httpPort,
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx4g", "-jar", jar.toString(), "--server.port=" + httpPort,
                 "--lienthong.broker.port=" + brokerPort, "--lienthong.data-dir=" + work.resolve("data"),
-                "--lienthong.config-dir=" + config, "--lienthong.sms.kannel.sendsms-url=" + kannel.sendsmsUrl())
+                "--lienthong.config-dir=" + config, "--lienthong.sms.kannel.sendsms-url=" + kannel.sendsmsUrl(),
+                "--management.endpoints.web.exposure.include=health,metrics"));
+        command.addAll(extraArgs);
+        Process gateway = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(work.resolve("gateway.log").toFile()).start();
         try {
             await(() -> status(base + "/actuator/health") == 200, Duration.ofSeconds(120));
@@ -155,15 +166,18 @@ public final class SmsKannelLoad {
                 fake.waitFor();
             }
             double before = accepted(base);
+            Cpu cpu = new Cpu(kannel, gateway.toHandle());
             long start = System.nanoTime();
             Process fake = inject(kannel, messages);
             await(() -> accepted(base) - before >= messages, Duration.ofSeconds(60 + messages / 50));
             double seconds = (System.nanoTime() - start) / 1e9;
             double rate = messages / seconds;
+            cpu.stop();
             long queued = countQueue(brokerPort);
             fake.destroy();
-            System.out.printf("Kannel -> gateway (durable): %d MO in %.2f s = %.0f MO/s (records on the province-25 queue: %d of %d)%n",
-                    messages, seconds, rate, queued, warmup + messages);
+            System.out.printf("Kannel -> gateway (durable): %d MO in %.2f s = %.0f MO/s (records on the province-25 queue: %d of %d); "
+                    + "CPU per MO: %s, gateway %.2f ms%n", messages, seconds, rate, queued, warmup + messages,
+                    cpu.kannelPerMessage(messages), cpu.otherPerMessage(messages));
             return new double[] {rate, Math.max(0, warmup + messages - queued)};
         } finally {
             kannel.close();
@@ -177,12 +191,19 @@ public final class SmsKannelLoad {
                 "-i", "0", "-m", String.valueOf(messages), SENDER + " 8079 text PA do thu thong luong tin nhan");
     }
 
-    /** The gateway's count of accepted SMS (Prometheus). */
+    /** The gateway's count of accepted SMS (0 until the first one: the meter does not exist before). */
     private static double accepted(String base) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus")).build(),
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + ACCEPTED)).build(),
                 HttpResponse.BodyHandlers.ofString());
-        Matcher m = ACCEPTED.matcher(r.body());
-        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+        if (r.statusCode() == 404) {
+            return 0;
+        }
+        for (JsonNode m : JSON.readTree(r.body()).path("measurements")) {
+            if ("COUNT".equals(m.path("statistic").asText())) {
+                return m.path("value").asDouble();
+            }
+        }
+        throw new IllegalStateException("no COUNT in " + r.body());
     }
 
     private static int status(String url) {
@@ -230,6 +251,44 @@ public final class SmsKannelLoad {
         return to;
     }
 
+    /**
+     * CPU time over the measured messages: Kannel's boxes and the process it delivers to (the gateway,
+     * or this process for the receiver). With every core busy, rate ≈ cores / (Kannel + receiver per
+     * message), which is what the ratio comes down to.
+     */
+    private static final class Cpu {
+        private final KannelBoxes kannel;
+        private final ProcessHandle other;
+        private final Duration kannelStart;
+        private final Duration otherStart;
+        private Duration kannelUsed;
+        private Duration otherUsed;
+
+        Cpu(KannelBoxes kannel, ProcessHandle other) {
+            this.kannel = kannel;
+            this.other = other;
+            this.kannelStart = kannel.cpu();
+            this.otherStart = total(other);
+        }
+
+        void stop() {
+            kannelUsed = kannel.cpu().minus(kannelStart);
+            otherUsed = total(other).minus(otherStart);
+        }
+
+        String kannelPerMessage(int messages) {
+            return String.format("Kannel %.2f ms", kannelUsed.toNanos() / 1e6 / messages);
+        }
+
+        double otherPerMessage(int messages) {
+            return otherUsed.toNanos() / 1e6 / messages;
+        }
+
+        private static Duration total(ProcessHandle process) {
+            return process.info().totalCpuDuration().orElse(Duration.ZERO);
+        }
+    }
+
     private interface Condition {
         boolean met() throws Exception;
     }
@@ -240,8 +299,7 @@ public final class SmsKannelLoad {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("not done within " + timeout.toSeconds() + " s");
             }
-            // not more often: every Prometheus scrape costs the gateway CPU the benchmark measures
-            Thread.sleep(200);
+            Thread.sleep(100);
         }
     }
 }
