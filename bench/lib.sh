@@ -1,5 +1,5 @@
 # Shared by the bench/*.sh scripts: JDK choice, free ports, a gateway on a scratch data directory,
-# the benchmark complaint, the message log's backlog.
+# CPU ticks, the benchmark complaint, the message log's backlog.
 
 pick_jdk() {
   local major
@@ -39,6 +39,11 @@ stop_gateway() {
     kill "$GATEWAY_PID"; wait "$GATEWAY_PID" 2>/dev/null || true
   fi
   GATEWAY_PID=""
+}
+
+# user+system CPU ticks in a /proc stat file: a process's (/proc/PID/stat) or one thread's (/proc/PID/task/TID/stat)
+stat_ticks() {  # stat-file
+  awk '{ print $14 + $15 }' "$1"
 }
 
 # portal-hanoi's native complaint; bench-intake turns @SEQ@ into a new record id per request

@@ -26,7 +26,6 @@ GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS:--Xmx4g} start_gateway "$work/data" "$HTTP
 writer=""
 for t in /proc/"$GATEWAY_PID"/task/*; do [ "$(cat "$t/comm")" = "message-log-wri" ] && writer=$(basename "$t"); done
 [ -n "$writer" ] || { echo "no message-log writer thread (is the log enabled?)" >&2; exit 1; }
-ticks() { awk '{ print $14 + $15 }' "$1"; }
 hz=$(getconf CLK_TCK)
 
 "$JAVA" -jar "$JAR" bench-intake --url "http://127.0.0.1:$HTTP_PORT/api/v1/sources/portal-hanoi/complaints" \
@@ -34,9 +33,9 @@ hz=$(getconf CLK_TCK)
 echo "load: $(sed -n 's/^gateway: //p' "$work/load.out")"
 echo "backlog when the load stopped: $(log_backlog "$HTTP_PORT") log messages"
 for w in 1 2 3; do
-  b0=$(log_backlog "$HTTP_PORT"); w0=$(ticks "/proc/$GATEWAY_PID/task/$writer/stat"); p0=$(ticks "/proc/$GATEWAY_PID/stat"); t0=$(date +%s.%N)
+  b0=$(log_backlog "$HTTP_PORT"); w0=$(stat_ticks "/proc/$GATEWAY_PID/task/$writer/stat"); p0=$(stat_ticks "/proc/$GATEWAY_PID/stat"); t0=$(date +%s.%N)
   sleep 12
-  b1=$(log_backlog "$HTTP_PORT"); w1=$(ticks "/proc/$GATEWAY_PID/task/$writer/stat"); p1=$(ticks "/proc/$GATEWAY_PID/stat"); t1=$(date +%s.%N)
+  b1=$(log_backlog "$HTTP_PORT"); w1=$(stat_ticks "/proc/$GATEWAY_PID/task/$writer/stat"); p1=$(stat_ticks "/proc/$GATEWAY_PID/stat"); t1=$(date +%s.%N)
   if [ "$b0" = "$b1" ]; then echo "window $w: backlog written"; break; fi
   awk -v w="$w" -v n=$((b0 - b1)) -v wc=$((w1 - w0)) -v pc=$((p1 - p0)) -v t0="$t0" -v t1="$t1" -v hz="$hz" \
     'BEGIN { printf "window %d: %.0f records/s; writer %.0f %% of a core, %.0f us CPU per record; gateway %.0f us CPU per record\n",

@@ -37,12 +37,12 @@ trap 'rm -rf "$work"' EXIT
 bench_complaint "$work/complaint.json"
 
 # user+system CPU ticks of a process, and of its JIT compiler threads
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+cpu_ticks() { stat_ticks "/proc/$1/stat"; }
 jit_ticks() {
   local sum=0 t
   for t in /proc/"$1"/task/*; do
     case "$(cat "$t/comm" 2>/dev/null)" in
-      C1\ Compiler*|C2\ Compiler*) sum=$((sum + $(awk '{ print $14 + $15 }' "$t/stat" 2>/dev/null || echo 0))) ;;
+      C1\ Compiler*|C2\ Compiler*) sum=$((sum + $(stat_ticks "$t/stat" 2>/dev/null || echo 0))) ;;
     esac
   done
   echo "$sum"
