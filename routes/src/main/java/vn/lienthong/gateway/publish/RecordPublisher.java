@@ -32,12 +32,7 @@ public class RecordPublisher implements Publisher, AutoCloseable {
     private final ConnectionFactory factory;
     private final java.time.Duration sendTimeout;
     private final java.util.function.Supplier<String> admission;
-    private final java.util.concurrent.ScheduledExecutorService watchdog =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "publish-watchdog");
-                t.setDaemon(true);
-                return t;
-            });
+    private final SendDeadlines deadlines;
     private final Map<Feed, Topic> topics = new EnumMap<>(Feed.class);
     private final Map<String, jakarta.jms.Queue> queues = new java.util.concurrent.ConcurrentHashMap<>();
     private final ConcurrentLinkedDeque<Channel> idle = new ConcurrentLinkedDeque<>();
@@ -55,6 +50,7 @@ public class RecordPublisher implements Publisher, AutoCloseable {
         this.factory = factory;
         this.sendTimeout = sendTimeout;
         this.admission = admission;
+        this.deadlines = new SendDeadlines(sendTimeout);
         for (Feed feed : Feed.values()) {
             topics.put(feed, ActiveMQJMSClient.createTopic(feed.address()));
         }
@@ -94,8 +90,7 @@ public class RecordPublisher implements Publisher, AutoCloseable {
             throw new BrokerUnavailableException(refusal, null);
         }
         Channel channel = borrow();
-        Watch watch = new Watch(Thread.currentThread());
-        watch.task = watchdog.schedule(watch::expire, sendTimeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        SendDeadlines.Send watch = deadlines.start();
         try {
             BytesMessage message = channel.session().createBytesMessage();
             message.writeBytes(body);
@@ -128,39 +123,10 @@ public class RecordPublisher implements Publisher, AutoCloseable {
                 return PublishOutcome.DUPLICATE;
             }
             discard(channel);
-            String reason = watch.expired ? "no confirmation within " + sendTimeout.toMillis() + " ms" : e.getMessage();
+            String reason = watch.expired() ? "no confirmation within " + sendTimeout.toMillis() + " ms" : e.getMessage();
             throw new BrokerUnavailableException("broker did not confirm the send: " + reason, e);
         } finally {
-            watch.finish();
-        }
-    }
-
-    /** Interrupts a send that outlives the timeout; never interrupts after the send has finished. */
-    private static final class Watch {
-        private final Thread thread;
-        private java.util.concurrent.ScheduledFuture<?> task;
-        private boolean finished;
-        private volatile boolean expired;
-
-        Watch(Thread thread) {
-            this.thread = thread;
-        }
-
-        synchronized void expire() {
-            if (!finished) {
-                expired = true;
-                thread.interrupt();
-            }
-        }
-
-        void finish() {
-            synchronized (this) {
-                finished = true;
-            }
-            task.cancel(false);
-            if (expired) {
-                Thread.interrupted();
-            }
+            watch.close();
         }
     }
 
@@ -254,7 +220,7 @@ public class RecordPublisher implements Publisher, AutoCloseable {
 
     @Override
     public void close() {
-        watchdog.shutdownNow();
+        deadlines.close();
         Channel channel;
         while ((channel = idle.poll()) != null) {
             closeQuietly(channel);
