@@ -10,10 +10,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import vn.lienthong.gateway.intake.IntakeService;
 import vn.lienthong.gateway.messagelog.Database;
@@ -24,18 +26,40 @@ import vn.lienthong.gateway.messagelog.Database;
  */
 public final class CaseFigures {
 
+    /** How old a gauge's figure may be. */
+    private static final Duration GAUGE_AGE = Duration.ofSeconds(15);
+    /** The overdue count is a scan of the cases: one every this many times its duration at most (5 % of a core). */
+    private static final int OVERDUE_SCAN_SHARE = 20;
+
     private final Database db;
     private final Clock clock;
-    private volatile Snapshot cached;
-    private final ReentrantLock refreshing = new ReentrantLock();
+    private final Executor background;
+    private volatile StatusCounts statusCounts;
+    private final ReentrantLock readingCounts = new ReentrantLock();
+    private volatile Overdue overdue;
+    private final AtomicBoolean countingOverdue = new AtomicBoolean();
 
-    /** Counts by status, refreshed at most every 15 s for the metrics. */
-    private record Snapshot(Instant at, Map<String, Long> byStatus, long overdue) {
+    /** Cases by status as the case store keeps them, read at {@code at}. */
+    private record StatusCounts(Instant at, Map<String, Long> byStatus) {
+    }
+
+    /** Overdue dossiers counted at {@code at}; the count took {@code took}. */
+    private record Overdue(Instant at, double dossiers, Duration took) {
     }
 
     public CaseFigures(Database db, Clock clock) {
+        this(db, clock, Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "case-figures");
+            t.setDaemon(true);
+            return t;
+        }));
+    }
+
+    /** @param background where the overdue count runs, off the scraping thread */
+    CaseFigures(Database db, Clock clock, Executor background) {
         this.db = db;
         this.clock = clock;
+        this.background = background;
     }
 
     /** Figures over the cases accepted since {@code since} (all when null). */
@@ -140,48 +164,79 @@ public final class CaseFigures {
         counts.forEach(json::put);
     }
 
-    /** Cases with this status now (for the Prometheus gauge; cached for 15 s). */
+    /**
+     * Cases with this status now, for the Prometheus gauge: the counts the case store keeps on every
+     * change (no count over the cases), read at most every 15 s.
+     */
     public double countWithStatus(CaseStatus status) {
-        return snapshot().byStatus().getOrDefault(status.name(), 0L);
-    }
-
-    /** Overdue dossiers now, over all agencies (for the Prometheus gauge). */
-    public double overdueServiceRecords() {
-        return snapshot().overdue();
-    }
-
-    private Snapshot snapshot() {
-        Snapshot s = cached;
+        StatusCounts counts = statusCounts;
         Instant now = clock.instant();
-        if (s != null && s.at().plusSeconds(15).isAfter(now)) {
-            return s;
+        if (counts == null || !counts.at().plus(GAUGE_AGE).isAfter(now)) {
+            counts = readStatusCounts(counts, now);
         }
-        // one scrape counts; scrapes meanwhile get the previous figures instead of counting again
-        if (s != null && !refreshing.tryLock()) {
-            return s;
+        return counts.byStatus().getOrDefault(status.name(), 0L);
+    }
+
+    private StatusCounts readStatusCounts(StatusCounts seen, Instant now) {
+        // one scrape reads; scrapes meanwhile take the figures it had
+        if (seen != null && !readingCounts.tryLock()) {
+            return seen;
         }
-        if (s == null) {
-            refreshing.lock();
+        if (seen == null) {
+            readingCounts.lock();
         }
         try {
-            if (cached != s) {
-                return cached;
+            if (statusCounts != seen) {
+                return statusCounts;
             }
-            return refresh(now);
+            StatusCounts read;
+            try {
+                read = new StatusCounts(now, db.read(CaseStore::statusCounts));
+            } catch (SQLException e) {
+                read = new StatusCounts(now, seen == null ? Map.of() : seen.byStatus());
+            }
+            statusCounts = read;
+            return read;
         } finally {
-            refreshing.unlock();
+            readingCounts.unlock();
         }
     }
 
-    private Snapshot refresh(Instant now) {
-        Snapshot s;
-        try {
-            s = db.read(c -> new Snapshot(now, counts(c, "SELECT status, COUNT(*) FROM tracked_case WHERE accepted_at >= ? GROUP BY status",
-                    Instant.EPOCH), overdueByAgency(c, now).values().stream().mapToLong(Long::longValue).sum()));
-        } catch (SQLException e) {
-            s = new Snapshot(now, new HashMap<>(), 0);
+    /**
+     * Overdue dossiers now, over all agencies, for the Prometheus gauge. Overdue depends on the time,
+     * so it cannot be kept on write like the status counts: it is a count over the cases, taken in the
+     * background (a scrape never waits for it) at most every 15 s and no sooner than 20 times the last
+     * count's duration after it, so that a log of millions of cases costs at most 5 % of a core (and
+     * the figure is minutes old). NaN until the first count is done.
+     */
+    public double overdueServiceRecords() {
+        Overdue last = overdue;
+        Instant now = clock.instant();
+        boolean due = last == null || !last.at().plus(max(GAUGE_AGE, last.took().multipliedBy(OVERDUE_SCAN_SHARE))).isAfter(now);
+        if (due && countingOverdue.compareAndSet(false, true)) {
+            background.execute(() -> {
+                try {
+                    overdue = countOverdue(last);
+                } finally {
+                    countingOverdue.set(false);
+                }
+            });
         }
-        cached = s;
-        return s;
+        return last == null ? Double.NaN : last.dossiers();
+    }
+
+    private Overdue countOverdue(Overdue last) {
+        Instant now = clock.instant();
+        long started = System.nanoTime();
+        try {
+            long dossiers = db.read(c -> overdueByAgency(c, now).values().stream().mapToLong(Long::longValue).sum());
+            return new Overdue(now, dossiers, Duration.ofNanos(System.nanoTime() - started));
+        } catch (SQLException e) {
+            return new Overdue(now, last == null ? Double.NaN : last.dossiers(), Duration.ZERO);
+        }
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 }

@@ -9,8 +9,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The case tables ({@code tracked_case}, {@code case_status}), always inside
@@ -75,6 +78,41 @@ public final class CaseStore {
             s.executeBatch();
         }
         // RECEIVED is not a case_status row: it is the case's accepted_at (one row fewer per record)
+        Map<CaseStatus, Long> added = new EnumMap<>(CaseStatus.class);
+        cases.forEach(r -> added.merge(r.status(), 1L, Long::sum));
+        for (Map.Entry<CaseStatus, Long> e : added.entrySet()) {
+            count(c, e.getKey(), e.getValue());
+        }
+    }
+
+    /**
+     * Moves the kept count of cases with a status (V3 case_status_count). Callers hold the log head's
+     * lock (LogChain.open), which serializes every change of a case, so read-then-write is safe here.
+     */
+    static void count(Connection c, CaseStatus status, long delta) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE case_status_count SET cases = cases + ? WHERE status = ?")) {
+            s.setLong(1, delta);
+            s.setString(2, status.name());
+            if (s.executeUpdate() > 0) {
+                return;
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO case_status_count (status, cases) VALUES (?, ?)")) {
+            s.setString(1, status.name());
+            s.setLong(2, delta);
+            s.executeUpdate();
+        }
+    }
+
+    /** Cases by current status, as kept on every change (no count over the cases). */
+    public static Map<String, Long> statusCounts(Connection c) throws SQLException {
+        Map<String, Long> counts = new TreeMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT status, cases FROM case_status_count"); ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                counts.put(r.getString(1), r.getLong(2));
+            }
+        }
+        return counts;
     }
 
     /** Of these record ids, those with a case. */
@@ -207,6 +245,10 @@ public final class CaseStore {
                 text(s, 9, agencyCode == null ? before.handlingAgencyCode() : agencyCode);
                 s.setString(10, before.recordId());
                 s.executeUpdate();
+            }
+            if (status != before.status()) {
+                count(c, before.status(), -1);
+                count(c, status, 1);
             }
         }
         return id;
