@@ -24,11 +24,7 @@ HEAP=${HEAP:-4g}
 HTTP_PORT=${HTTP_PORT:-18480}
 BROKER_PORT=${BROKER_PORT:-61716}
 JAR=routes/target/lienthong-gateway.jar
-JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
-if ! "$JAVA" -version 2>&1 | grep -Eq 'version "(2[1-9]|[3-9][0-9])'; then
-  echo "needs a JDK 21 or newer: set JAVA_HOME" >&2
-  exit 1
-fi
+pick_jdk
 
 [ -f "$JAR" ] || ./mvnw -q -DskipTests package
 
