@@ -16,7 +16,6 @@ import java.util.TreeMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReentrantLock;
 import vn.lienthong.gateway.intake.IntakeService;
 import vn.lienthong.gateway.messagelog.Database;
 
@@ -35,7 +34,6 @@ public final class CaseFigures {
     private final Clock clock;
     private final Executor background;
     private volatile StatusCounts statusCounts;
-    private final ReentrantLock readingCounts = new ReentrantLock();
     private volatile Overdue overdue;
     private final AtomicBoolean countingOverdue = new AtomicBoolean();
 
@@ -172,34 +170,17 @@ public final class CaseFigures {
         StatusCounts counts = statusCounts;
         Instant now = clock.instant();
         if (counts == null || !counts.at().plus(GAUGE_AGE).isAfter(now)) {
-            counts = readStatusCounts(counts, now);
+            // a few rows: two scrapes reading them at once cost nothing worth a lock
+            Map<String, Long> read;
+            try {
+                read = db.read(CaseStore::statusCounts);
+            } catch (SQLException e) {
+                read = counts == null ? Map.of() : counts.byStatus();
+            }
+            counts = new StatusCounts(now, read);
+            statusCounts = counts;
         }
         return counts.byStatus().getOrDefault(status.name(), 0L);
-    }
-
-    private StatusCounts readStatusCounts(StatusCounts seen, Instant now) {
-        // one scrape reads; scrapes meanwhile take the figures it had
-        if (seen != null && !readingCounts.tryLock()) {
-            return seen;
-        }
-        if (seen == null) {
-            readingCounts.lock();
-        }
-        try {
-            if (statusCounts != seen) {
-                return statusCounts;
-            }
-            StatusCounts read;
-            try {
-                read = new StatusCounts(now, db.read(CaseStore::statusCounts));
-            } catch (SQLException e) {
-                read = new StatusCounts(now, seen == null ? Map.of() : seen.byStatus());
-            }
-            statusCounts = read;
-            return read;
-        } finally {
-            readingCounts.unlock();
-        }
     }
 
     /**
