@@ -11,7 +11,9 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -33,7 +35,10 @@ import vn.lienthong.gateway.publish.Feed;
 class CaseCountsTest {
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-03-20T07:00:00Z"));
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    final ReporterKeys keys = new ReporterKeys(new byte[32]);
     Database db;
+    PortalWebhooks webhooks;
 
     @AfterEach
     void close() {
@@ -43,10 +48,7 @@ class CaseCountsTest {
     @Test
     void keptCountsFollowEveryChangeOfEveryCase() throws Exception {
         db = TestDatabases.h2(Files.createTempDirectory("lienthong-counts"));
-        SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        ReporterKeys keys = new ReporterKeys(new byte[32]);
-        PortalWebhooks webhooks = new PortalWebhooks(db, LogFixtures.CONFIG, new TrackingProperties.Webhook(null, null, null), clock, meters);
-        MessageLogRecorder recorder = new MessageLogRecorder(db, new Recipients(LogFixtures.CONFIG), keys, webhooks, clock);
+        MessageLogRecorder recorder = recorder();
         TrackingService tracking = new TrackingService(db, keys, webhooks, new CaseListeners(List.of()), clock, meters);
         CaseFigures figures = new CaseFigures(db, clock);
 
@@ -100,9 +102,7 @@ class CaseCountsTest {
     @Test
     void theOverdueGaugeCountsInTheBackgroundAndAtMostEvery15Seconds() throws Exception {
         db = TestDatabases.h2(Files.createTempDirectory("lienthong-overdue"));
-        SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        PortalWebhooks webhooks = new PortalWebhooks(db, LogFixtures.CONFIG, new TrackingProperties.Webhook(null, null, null), clock, meters);
-        MessageLogRecorder recorder = new MessageLogRecorder(db, new Recipients(LogFixtures.CONFIG), new ReporterKeys(new byte[32]), webhooks, clock);
+        MessageLogRecorder recorder = recorder();
         List<Runnable> queued = new ArrayList<>();
         CaseFigures figures = new CaseFigures(db, clock, queued::add);
 
@@ -120,15 +120,21 @@ class CaseCountsTest {
         assertThat(figures.overdueServiceRecords()).isEqualTo(2.0);
     }
 
+    /** The log writer's recorder on {@link #db}, with the webhooks it queues portal changes on. */
+    private MessageLogRecorder recorder() {
+        webhooks = new PortalWebhooks(db, LogFixtures.CONFIG, new TrackingProperties.Webhook(null, null, null), clock, meters);
+        return new MessageLogRecorder(db, new Recipients(LogFixtures.CONFIG), keys, webhooks, clock);
+    }
+
     /** An online-service dossier due at {@code due}, not completed. */
     private LogMessages.Received dossier(String sourceRecordId, Instant due) {
         LogMessages.Received m = LogFixtures.complaint(sourceRecordId, "SERVICE_RECORD", "25", "PORTAL_REST", "+84912345678", clock.instant())
                 .message();
-        Map<String, Object> properties = new java.util.HashMap<>(m.properties());
+        Map<String, Object> properties = new HashMap<>(m.properties());
         properties.put("recordType", "service-record");
         properties.put("overdue", false);
         LogMessages.CaseFields fields = new LogMessages.CaseFields(m.fields().acceptedAt(), sourceRecordId,
-                due.atOffset(java.time.ZoneOffset.ofHours(7)).toString(), null, null);
+                due.atOffset(ZoneOffset.ofHours(7)).toString(), null, null);
         return new LogMessages.Received(m.eventKey(), m.recordId(), Feed.SERVICE_RECORDS, properties, fields, m.canonical(), m.raw(),
                 m.rawFormat());
     }
