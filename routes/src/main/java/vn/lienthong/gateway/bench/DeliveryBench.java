@@ -37,11 +37,8 @@ public final class DeliveryBench {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Its own threads: the common fork-join pool (one thread on two cores) is not enough for pacing plus answers. */
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .executor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
-                Thread t = new Thread(r, "bench-http");
-                t.setDaemon(true);
-                return t;
-            }))
+            .executor(java.util.concurrent.Executors.newCachedThreadPool(
+                    Thread.ofPlatform().name("bench-http-", 1).daemon(true).factory()))
             .build();
 
     private final String gateway;

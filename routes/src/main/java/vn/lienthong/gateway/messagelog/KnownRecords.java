@@ -79,11 +79,8 @@ public final class KnownRecords implements Predicate<String>, AutoCloseable {
 
     /** Loads every stored id in the background, then refreshes with the recent ones. */
     public synchronized void start() {
-        refresher = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "message-log-known-ids");
-            t.setDaemon(true);
-            return t;
-        });
+        refresher = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("message-log-known-ids").daemon(true).factory());
         refresher.execute(this::load);
         if (refreshEvery != null) {
             refresher.scheduleWithFixedDelay(this::refresh, refreshEvery.toMillis(), refreshEvery.toMillis(), TimeUnit.MILLISECONDS);

@@ -42,8 +42,7 @@ public final class LifecycleForwarder implements AutoCloseable {
             return;
         }
         running = true;
-        thread = new Thread(this::run, "message-log-lifecycle");
-        thread.setDaemon(true);
+        thread = Thread.ofPlatform().name("message-log-lifecycle").daemon(true).unstarted(this::run);
         thread.start();
     }
 

@@ -49,11 +49,8 @@ public final class MessageLogLifecycle implements SmartLifecycle {
             forwarder.start();
         }
         webhooks.start();
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "message-log-retention");
-            t.setDaemon(true);
-            return t;
-        });
+        scheduler = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("message-log-retention").daemon(true).factory());
         long period = Math.max(1_000, purgeInterval.toMillis());
         scheduler.scheduleWithFixedDelay(() -> {
             try {

@@ -65,8 +65,7 @@ public final class MessageLogWriter implements AutoCloseable {
             return;
         }
         running = true;
-        thread = new Thread(this::run, "message-log-writer");
-        thread.setDaemon(true);
+        thread = Thread.ofPlatform().name("message-log-writer").daemon(true).unstarted(this::run);
         thread.start();
     }
 

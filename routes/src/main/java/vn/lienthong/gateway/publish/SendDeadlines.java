@@ -18,11 +18,8 @@ public final class SendDeadlines implements AutoCloseable {
 
     private final long timeoutNanos;
     private final Set<Send> inFlight = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "publish-watchdog");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("publish-watchdog").daemon(true).factory());
 
     public SendDeadlines(Duration timeout) {
         this.timeoutNanos = timeout.toNanos();

@@ -46,11 +46,8 @@ public final class CaseFigures {
     }
 
     public CaseFigures(Database db, Clock clock) {
-        this(db, clock, Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "case-figures");
-            t.setDaemon(true);
-            return t;
-        }));
+        this(db, clock, Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().name("case-figures").daemon(true).factory()));
     }
 
     /** @param background where the overdue count runs, off the scraping thread */

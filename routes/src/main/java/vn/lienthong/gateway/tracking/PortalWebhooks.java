@@ -116,8 +116,7 @@ public final class PortalWebhooks implements AutoCloseable {
             return;
         }
         running = true;
-        thread = new Thread(this::loop, "portal-webhooks");
-        thread.setDaemon(true);
+        thread = Thread.ofPlatform().name("portal-webhooks").daemon(true).unstarted(this::loop);
         thread.start();
     }
 

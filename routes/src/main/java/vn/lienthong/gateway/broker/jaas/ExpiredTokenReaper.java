@@ -33,11 +33,8 @@ public final class ExpiredTokenReaper implements AutoCloseable {
     private final ActiveMQServer server;
     private final Duration skew;
     private final Clock clock;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "broker-token-reaper");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("broker-token-reaper").daemon(true).factory());
 
     public ExpiredTokenReaper(ActiveMQServer server, Duration skew, Duration interval, Clock clock) {
         this.server = server;

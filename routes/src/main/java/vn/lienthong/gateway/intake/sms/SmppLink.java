@@ -42,11 +42,8 @@ public final class SmppLink implements SessionStateListener, AutoCloseable {
     private final CamelContext camel;
     private final SmsProperties.Smpp settings;
     private final String intakeRouteId;
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "smpp-bind");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("smpp-bind").daemon(true).factory());
     private volatile State state;
     private volatile Producer transmitter;
     private volatile SmppEndpoint transmitterEndpoint;

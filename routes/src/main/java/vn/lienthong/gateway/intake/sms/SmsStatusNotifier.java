@@ -24,11 +24,8 @@ public final class SmsStatusNotifier implements CaseStatusListener, AutoCloseabl
 
     private final Map<String, SmsShortCode> shortCodes;
     private final SmsPorts.Outbox outbox;
-    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "sms-status-retry");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("sms-status-retry").daemon(true).factory());
 
     public SmsStatusNotifier(Map<String, SmsShortCode> shortCodes, SmsPorts.Outbox outbox) {
         this.shortCodes = Map.copyOf(shortCodes);
