@@ -3,7 +3,7 @@
 # against MO/s from the same Kannel to a trivial HTTP receiver, in one run; and how many are lost.
 # GATEWAY_ARGS="--lienthong.message-log.enabled=false" passes settings to the gateway.
 # PIN_CORES=1 runs Kannel's boxes and fakesmsc on CPU 0 and the receivers and the gateway on CPU 1 (taskset), so that
-# neither side takes the other's core, as on separate hosts.
+# neither side takes the other's core. Not quite separate hosts: a JVM that sees one CPU picks the serial collector.
 # Needs the Debian packages kannel and kannel-extras. Usage: bench/sms-kannel.sh [MESSAGES] [WARMUP]   (defaults 40000, 100000: the gateway compiles for about two minutes under this load before it runs at its steady rate)
 set -euo pipefail
 cd "$(dirname "$0")/.."
