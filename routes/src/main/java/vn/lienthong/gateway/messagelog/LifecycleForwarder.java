@@ -42,8 +42,7 @@ public final class LifecycleForwarder implements AutoCloseable {
             return;
         }
         running = true;
-        thread = Thread.ofPlatform().name("message-log-lifecycle").daemon(true).unstarted(this::run);
-        thread.start();
+        thread = Thread.ofPlatform().name("message-log-lifecycle").daemon(true).start(this::run);
     }
 
     private void run() {

@@ -65,8 +65,7 @@ public final class MessageLogWriter implements AutoCloseable {
             return;
         }
         running = true;
-        thread = Thread.ofPlatform().name("message-log-writer").daemon(true).unstarted(this::run);
-        thread.start();
+        thread = Thread.ofPlatform().name("message-log-writer").daemon(true).start(this::run);
     }
 
     /** True while the writer waits for messages with nothing in hand. */

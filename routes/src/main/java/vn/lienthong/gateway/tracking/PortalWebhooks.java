@@ -116,8 +116,7 @@ public final class PortalWebhooks implements AutoCloseable {
             return;
         }
         running = true;
-        thread = Thread.ofPlatform().name("portal-webhooks").daemon(true).unstarted(this::loop);
-        thread.start();
+        thread = Thread.ofPlatform().name("portal-webhooks").daemon(true).start(this::loop);
     }
 
     private void loop() {
