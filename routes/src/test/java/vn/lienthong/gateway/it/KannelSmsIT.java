@@ -97,6 +97,11 @@ class KannelSmsIT {
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> kannel.repliesTo("+84912345678").size() == 3
                 && kannel.repliesTo("+84388111222").size() == 2);
+        // reading a subscriber's queue forwards the cases, and each reporter then gets a status
+        // notification as well: the answers to the messages are taken before the queues are read
+        List<String> toFeedbackSender = texts(kannel.repliesTo("+84912345678"));
+        List<String> toDenunciator = texts(kannel.repliesTo("+84388111222"));
+        int answerParts = kannel.partsTo("+84912345678") + kannel.partsTo("+84388111222");
 
         List<Received> province = Feeds.drain(gateway, "province-25", PROVINCE_25);
         assertThat(province).hasSize(3);
@@ -119,18 +124,29 @@ class KannelSmsIT {
         assertThat(Feeds.drain(gateway, "inspectorate", INSPECTORATE)).singleElement()
                 .satisfies(r -> assertThat(r.id()).isEqualTo(denunciation.id()));
 
-        List<String> toFeedbackSender = kannel.repliesTo("+84912345678").stream().map(KannelRig.Mt::text).toList();
         for (Received r : feedback) {
             assertThat(toFeedbackSender).contains(ack("phản ánh", r.record().path("trackingCode").asText()));
         }
         assertThat(toFeedbackSender).contains(
                 "Soạn PA <nội dung> (phản ánh), KN (khiếu nại), TC (tố cáo), KNGH (kiến nghị), TRACUU <mã hồ sơ> gửi 8079.");
-        assertThat(kannel.repliesTo("+84388111222")).extracting(KannelRig.Mt::text).containsExactlyInAnyOrder(
+        assertThat(toDenunciator).containsExactlyInAnyOrder(
                 ack("tố cáo", denunciation.record().path("trackingCode").asText()),
                 "Không tìm thấy hồ sơ PA7K2M9Q của số điện thoại này. Vui lòng kiểm tra lại mã hồ sơ.");
-        assertThat(kannel.replies()).allSatisfy(mt -> assertThat(mt.from()).isEqualTo("8079"));
         // five replies, each in two UCS-2 parts
-        assertThat(kannel.partsTo("+84912345678") + kannel.partsTo("+84388111222")).isEqualTo(10);
+        assertThat(answerParts).isEqualTo(10);
+
+        // the queues were read, so each of the three cases is forwarded and its reporter told so
+        for (Received r : province) {
+            String phone = r == denunciation ? "+84388111222" : r.record().path("reporter").path("phone").asText();
+            String forwarded = "Hồ sơ " + r.record().path("trackingCode").asText()
+                    + " đã chuyển cơ quan có thẩm quyền ngày \\d{2}/\\d{2}/\\d{4}\\. Soạn TUCHOI gửi 8079 để ngừng nhận tin\\.";
+            await().atMost(Duration.ofSeconds(30)).until(() -> texts(kannel.repliesTo(phone)).stream().anyMatch(t -> t.matches(forwarded)));
+        }
+        assertThat(kannel.replies()).allSatisfy(mt -> assertThat(mt.from()).isEqualTo("8079"));
+    }
+
+    static List<String> texts(List<KannelRig.Mt> replies) {
+        return replies.stream().map(KannelRig.Mt::text).toList();
     }
 
     @Test
@@ -138,12 +154,13 @@ class KannelSmsIT {
     void thePostUrlFormWorksAsWell() throws Exception {
         kannel.inject("+84701234567", "8079", "KN Khiếu nại quyết định thu hồi đất");
         await().atMost(Duration.ofSeconds(20)).until(() -> kannel.repliesTo("+84701234567").size() == 1);
+        // taken before the queue is read: reading it forwards the case, and a status notification follows
+        String answer = kannel.repliesTo("+84701234567").get(0).text();
         Received complaint = Feeds.drain(gateway, "inspectorate", INSPECTORATE).get(0);
         assertThat(complaint.record().path("kind").asText()).isEqualTo("COMPLAINT");
         assertThat(complaint.record().path("body").asText()).isEqualTo("Khiếu nại quyết định thu hồi đất");
         assertThat(complaint.record().path("reporter").path("phone").asText()).isEqualTo("+84701234567");
-        assertThat(kannel.repliesTo("+84701234567").get(0).text())
-                .isEqualTo(ack("khiếu nại", complaint.record().path("trackingCode").asText()));
+        assertThat(answer).isEqualTo(ack("khiếu nại", complaint.record().path("trackingCode").asText()));
     }
 
     @Test
