@@ -112,6 +112,18 @@ final class ChannelChecks {
                 }
             }
         });
+        // the Open311 door picks the source by jurisdiction_id, so a jurisdiction has one source
+        Map<String, Path> jurisdictions = new HashMap<>();
+        sources.forEach((file, source) -> {
+            if (source.open311() != null) {
+                for (String j : source.open311().jurisdictions()) {
+                    Path other = j == null ? null : jurisdictions.putIfAbsent(j, file);
+                    if (other != null) {
+                        problems.add(file + ": open311.jurisdictions: '" + j + "' is also served by " + other);
+                    }
+                }
+            }
+        });
     }
 
     static void checkDelivery(Path file, SubscriberDefinition subscriber, List<String> problems) {

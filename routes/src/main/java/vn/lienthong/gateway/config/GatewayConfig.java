@@ -150,6 +150,11 @@ public final class GatewayConfig {
         } else if ("SMS".equals(source.channel())) {
             problems.add(file + ": channel SMS needs an 'sms' block (short code, keywords, replies)");
         }
+        if (source.open311() != null) {
+            source.open311().problems().forEach(p -> problems.add(file + ": " + p));
+        } else if ("OPEN311".equals(source.channel())) {
+            problems.add(file + ": channel OPEN311 needs an 'open311' block (jurisdictions, services)");
+        }
         checkWebhook(file, source.webhook(), production, problems);
         if (source.limits().maxBodySize() != null) {
             try {

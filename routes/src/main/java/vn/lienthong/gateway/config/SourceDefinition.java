@@ -19,6 +19,7 @@ import vn.lienthong.gateway.normalize.SourceNormalization;
  * @param soap          SOAP intake settings: its own (legacy) requests, WS-Security; null when none
  * @param fileDrop      a watched directory this source drops files into; null when none
  * @param webhook       where status changes of its records are pushed, or null (the source pulls them)
+ * @param open311       for an Open311 GeoReport v2 client: jurisdictions and service list; null when none
  */
 public record SourceDefinition(
         String id,
@@ -31,7 +32,8 @@ public record SourceDefinition(
         vn.lienthong.gateway.intake.sms.SmsSourceDefinition sms,
         Soap soap,
         FileDrop fileDrop,
-        Webhook webhook) {
+        Webhook webhook,
+        vn.lienthong.gateway.intake.open311.Open311SourceDefinition open311) {
 
     public SourceDefinition {
         records = records == null ? Map.of() : Map.copyOf(records);
@@ -39,6 +41,13 @@ public record SourceDefinition(
         normalization = normalization == null ? new NormalizationSettings(null, null, null, null, null, false, null) : normalization;
         limits = limits == null ? new Limits(null) : limits;
         soap = soap == null ? new Soap(null, null) : soap;
+    }
+
+    /** A source without an Open311 block (the other channels' tests build these). */
+    public SourceDefinition(String id, String name, String channel, Auth auth, Map<String, RecordMapping> records,
+            NormalizationSettings normalization, Limits limits, vn.lienthong.gateway.intake.sms.SmsSourceDefinition sms, Soap soap,
+            FileDrop fileDrop, Webhook webhook) {
+        this(id, name, channel, auth, records, normalization, limits, sms, soap, fileDrop, webhook, null);
     }
 
     /**

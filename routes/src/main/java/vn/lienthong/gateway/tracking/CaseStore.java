@@ -144,6 +144,42 @@ public final class CaseStore {
                 recordId).stream().findFirst();
     }
 
+    /**
+     * A source's cases accepted in {@code [from, to)}, newest first, at most {@code limit}; optionally
+     * only some categories and statuses (empty: all). For the Open311 door's request list.
+     */
+    public static List<CaseRow> ofSource(Connection c, String sourceId, Instant from, Instant to, List<String> categoryCodes,
+            List<CaseStatus> statuses, int limit) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT " + CASE_COLUMNS + " FROM tracked_case WHERE source_id = ? AND accepted_at >= ?"
+                + " AND accepted_at < ?");
+        if (!categoryCodes.isEmpty()) {
+            sql.append(" AND category_code IN (").append(String.join(",", java.util.Collections.nCopies(categoryCodes.size(), "?"))).append(")");
+        }
+        if (!statuses.isEmpty()) {
+            sql.append(" AND status IN (").append(String.join(",", java.util.Collections.nCopies(statuses.size(), "?"))).append(")");
+        }
+        sql.append(" ORDER BY accepted_at DESC, record_id LIMIT ").append(Math.max(1, limit));
+        List<CaseRow> rows = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(sql.toString())) {
+            int i = 1;
+            s.setString(i++, sourceId);
+            time(s, i++, from);
+            time(s, i++, to);
+            for (String code : categoryCodes) {
+                s.setString(i++, code);
+            }
+            for (CaseStatus status : statuses) {
+                s.setString(i++, status.name());
+            }
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    rows.add(row(r));
+                }
+            }
+        }
+        return rows;
+    }
+
     private static List<CaseRow> rows(Connection c, String sql, String key) throws SQLException {
         List<CaseRow> rows = new ArrayList<>(1);
         try (PreparedStatement s = c.prepareStatement(sql)) {

@@ -181,6 +181,38 @@ public final class TrackingService implements CaseLookup, StatusUpdateSink {
         return new Applied(after.view(), new CaseChange(after.view(), row.status(), after.notifyPhone()));
     }
 
+    /** The case of a record id, whatever its source (callers check it is theirs). */
+    public Optional<CaseRow> caseOf(String recordId) {
+        try {
+            return db.read(c -> CaseStore.byRecordId(c, recordId, false));
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    /** The cases holding a tracking code (codes are not unique across sources: callers filter by source). */
+    public List<CaseRow> casesOf(String trackingCode) {
+        Optional<String> code = StatusReports.code(trackingCode);
+        if (code.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return db.read(c -> CaseStore.byTrackingCode(c, code.get(), false));
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    /** A source's cases, newest first ({@link CaseStore#ofSource}). */
+    public List<CaseRow> casesOfSource(String sourceId, Instant from, Instant to, List<String> categoryCodes, List<CaseStatus> statuses,
+            int limit) {
+        try {
+            return db.read(c -> CaseStore.ofSource(c, sourceId, from, to, categoryCodes, statuses, limit));
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
     /** Status changes of the records a source sent, after a cursor. */
     public List<CaseStore.PortalChange> changesForSource(String sourceId, long after, int limit) {
         try {
