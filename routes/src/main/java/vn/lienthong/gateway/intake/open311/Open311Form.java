@@ -35,13 +35,6 @@ public final class Open311Form {
         return new Open311Form(fields);
     }
 
-    /** The servlet container's parameters (query and form body), already decoded as UTF-8. */
-    public static Open311Form of(Map<String, String[]> parameters) {
-        Map<String, List<String>> fields = new LinkedHashMap<>();
-        parameters.forEach((name, values) -> fields.put(name, List.of(values)));
-        return new Open311Form(fields);
-    }
-
     private static String decode(String s) {
         try {
             return URLDecoder.decode(s, StandardCharsets.UTF_8);

@@ -84,7 +84,30 @@ public final class Open311Http {
         Open311Door.Answer handle(Target target, HttpServletRequest request, Open311Form form);
     }
 
-    private static void answer(Exchange exchange, Handler handler) {
+    /**
+     * The query string's parameters and, for a form POST, the body's. Camel has read the body into the
+     * message by now, so the container's own parameter parsing would see none of it: both are decoded
+     * here, as UTF-8 (GeoReport v2 is UTF-8 throughout).
+     */
+    private Open311Form form(Exchange exchange, HttpServletRequest request) {
+        String query = request.getQueryString() == null ? "" : request.getQueryString();
+        if (!"POST".equals(request.getMethod())) {
+            return Open311Form.parse(query);
+        }
+        byte[] body;
+        try (java.io.InputStream in = exchange.getIn().getBody(java.io.InputStream.class)) {
+            body = in == null ? new byte[0] : in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
+        } catch (java.io.IOException e) {
+            throw new Open311Error(400, "the body could not be read: " + e.getMessage());
+        }
+        if (body.length > maxBodyBytes) {
+            throw new GatewayException(ErrorCode.PAYLOAD_TOO_LARGE, "the body exceeds " + maxBodyBytes + " bytes", List.of());
+        }
+        String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        return Open311Form.parse(query.isEmpty() ? text : query + "&" + text);
+    }
+
+    private void answer(Exchange exchange, Handler handler) {
         HttpServletRequest request = exchange.getIn(HttpMessage.class).getRequest();
         Target target = Target.of(request.getRequestURI());
         Open311Door.Answer answer;
@@ -92,7 +115,7 @@ public final class Open311Http {
             answer = Open311Door.error(Format.XML, 404, List.of("no such resource: the spec's URLs end in .xml or .json"));
         } else {
             try {
-                answer = handler.handle(target, request, Open311Form.of(request.getParameterMap()));
+                answer = handler.handle(target, request, form(exchange, request));
                 if (answer == null) {
                     answer = Open311Door.error(target.format(), 404, List.of("no such resource"));
                 }

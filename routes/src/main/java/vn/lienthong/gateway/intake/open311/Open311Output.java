@@ -59,7 +59,7 @@ public final class Open311Output {
     public static byte[] write(Format format, JsonNode answer, String root, String item) {
         if (format == Format.JSON) {
             try {
-                return IntakeService.json().writeValueAsBytes(answer);
+                return IntakeService.json().writeValueAsBytes(withoutNulls(answer.deepCopy()));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
@@ -83,6 +83,17 @@ public final class Open311Output {
             throw new IllegalStateException(e);
         }
         return out.toByteArray();
+    }
+
+    /** JSON leaves absent values out (XML shows them as empty elements, as the spec's examples do). */
+    private static JsonNode withoutNulls(JsonNode node) {
+        if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+            object.properties().removeIf(e -> e.getValue().isNull());
+            object.forEach(Open311Output::withoutNulls);
+        } else if (node.isArray()) {
+            node.forEach(Open311Output::withoutNulls);
+        }
+        return node;
     }
 
     private static void fields(XMLStreamWriter w, JsonNode object) throws XMLStreamException {
