@@ -60,8 +60,39 @@ hooks.beforeAll(async (transactions, done) => {
   }
 });
 
+// Dredd skips the error responses of a description unless told how to provoke them: each error the
+// description lists is provoked here (the 400 of a missing jurisdiction_id needs several
+// jurisdictions, the 503 a broker that refuses: those stay skipped, Open311IT and BrokerUnavailableIT
+// cover the refusals).
+const withForm = (t, change) => {
+  const form = new URLSearchParams(t.request.body);
+  change(form);
+  t.request.body = form.toString();
+  t.request.headers['Content-Length'] = Buffer.byteLength(t.request.body);
+};
+const errors = {
+  'GET 404 /open311/v2/services.json': (t) => { t.fullPath = t.fullPath.replace('jurisdiction_id=25', 'jurisdiction_id=01'); },
+  'GET 404 /open311/v2/services/{service_code}.json': (t) => { t.fullPath = t.fullPath.replace('road-damage', 'potholes'); },
+  'POST 400 /open311/v2/requests.json': (t) => withForm(t, (f) => f.delete('service_code')),
+  'POST 403 /open311/v2/requests.json': (t) => withForm(t, (f) => f.set('api_key', 'not-a-key')),
+  'POST 404 /open311/v2/requests.json': (t) => withForm(t, (f) => f.set('service_code', 'potholes')),
+  // with service_request_id the other filters are ignored (the spec allows it): leave it out
+  'GET 400 /open311/v2/requests.json': (t) => {
+    t.fullPath = t.fullPath.replace(/service_request_id=[^&]*&?/, '').replace('status=open', 'status=pending');
+  },
+  'GET 404 /open311/v2/requests/{service_request_id}.json': (t) => { t.fullPath = t.fullPath.replace(requestId, 'PAZZZZZZZZZ'); },
+  'GET 404 /open311/v2/tokens/{token}.json': (t) => { t.fullPath = t.fullPath.replace(token, '00000000-0000-5000-8000-000000000000'); },
+};
+
 hooks.beforeEach((transaction, done) => {
   transaction.fullPath = transaction.fullPath.replace('OPEN311-REQUEST-ID', requestId).replace('OPEN311-TOKEN', token);
+  const template = transaction.fullPath.split('?')[0]
+    .replace(requestId, '{service_request_id}').replace(token, '{token}').replace('road-damage', '{service_code}');
+  const provoke = errors[transaction.request.method + ' ' + transaction.expected.statusCode + ' ' + template];
+  if (provoke) {
+    provoke(transaction);
+    transaction.skip = false;
+  }
   transaction.request.uri = transaction.fullPath;
   done();
 });
