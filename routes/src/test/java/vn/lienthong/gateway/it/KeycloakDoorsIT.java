@@ -151,6 +151,27 @@ class KeycloakDoorsIT {
         assertThat(inHeader.body()).contains("<status>ACCEPTED</status>");
     }
 
+    @Test
+    @Order(1)
+    void anOpen311SourceFilesWithItsOwnTokenInsteadOfItsApiKey() throws Exception {
+        String form = "jurisdiction_id=25&service_code=land&address_string=x%C3%A3+S%C6%A1n+%C4%90%C3%B4ng&description=KC-OPEN311-1";
+        HttpRequest.Builder ok = HttpRequest.newBuilder(URI.create(url("/open311/v2/requests.json"))).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", "Bearer " + keycloak.clientToken("open311-phutho"))
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        Http.Answer filed = Http.send(ok.build());
+        assertThat(filed.status()).as(filed.response().body()).isEqualTo(200);
+        assertThat(filed.json().get(0).path("service_request_id").asText()).startsWith("PA");
+        // another source's token may not file in this jurisdiction: 403, as the spec answers a bad api_key
+        HttpRequest.Builder other = HttpRequest.newBuilder(URI.create(url("/open311/v2/requests.xml"))).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", "Bearer " + keycloak.clientToken("portal-hanoi"))
+                .POST(HttpRequest.BodyPublishers.ofString(form.replace("KC-OPEN311-1", "KC-OPEN311-2")));
+        Http.Answer refused = Http.send(other.build());
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.response().body()).contains("<errors><error><code>403</code>");
+    }
+
     // ------------------------------------------------------------------ the negative matrix at intake
 
     Stream<Arguments> badCredentials() throws Exception {

@@ -314,6 +314,14 @@ class Open311IT {
         assertThat(record.path("category").path("code").asText()).isEqualTo("THAM_NHUNG");
         assertThat(record.toString()).doesNotContain("Bình").doesNotContain("987654321");
         assertThat(record.path("protectedIdentity").isObject()).isTrue();
+
+        // the request is followed by its code, status only; it is not listed
+        JsonNode seen = request(id);
+        assertThat(seen.path("status").asText()).isEqualTo("open");
+        assertThat(seen.path("service_code").asText()).isEqualTo("denunciation");
+        assertThat(seen.has("address")).isFalse();
+        assertThat(get("requests.json?service_code=denunciation").json().findValuesAsText("service_request_id")).doesNotContain(id);
+        assertThat(get("requests.json?service_code=denunciation").json()).isEmpty();
     }
 
     @Test

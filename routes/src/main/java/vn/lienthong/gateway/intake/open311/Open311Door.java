@@ -50,6 +50,8 @@ public final class Open311Door {
     /** The spec's longest span of {@code start_date}..{@code end_date}. */
     static final Duration MAX_SPAN = Duration.ofDays(90);
     static final int MAX_REQUESTS = 200;
+    /** Kinds whose requests are shown by id only, with status and dates but no place or media. */
+    static final List<String> PROTECTED_KINDS = List.of("DENUNCIATION");
     private static final java.time.format.DateTimeFormatter W3C = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
     private static final Logger LOG = LoggerFactory.getLogger(Open311Door.class);
 
@@ -260,8 +262,9 @@ public final class Open311Door {
             if (Duration.between(start, end).compareTo(MAX_SPAN) > 0) {
                 throw new Open311Error(400, "start_date and end_date may be at most 90 days apart");
             }
+            // denunciations are not listed: that one was filed about an office is itself protected
             rows.addAll(ofJurisdiction(j, tracking.casesOfSource(j.sourceId(), start, end.plusMillis(1), categories, statuses,
-                    MAX_REQUESTS)));
+                    MAX_REQUESTS)).stream().filter(r -> !PROTECTED_KINDS.contains(r.kind())).toList());
         }
         ArrayNode answer = json().createArrayNode();
         rows.forEach(r -> answer.add(view(j, r)));
@@ -283,7 +286,9 @@ public final class Open311Door {
         o.put("requested_datetime", iso(row.acceptedAt()));
         o.put("updated_datetime", iso(row.updatedAt()));
         o.put("expected_datetime", row.dueAt() == null ? null : iso(row.dueAt()));
-        JsonNode record = record(row.recordId());
+        // a denunciation's place and media can point at its author (the office they work in, their photo):
+        // whoever holds the code sees its status only
+        JsonNode record = PROTECTED_KINDS.contains(row.kind()) ? json().missingNode() : record(row.recordId());
         JsonNode location = record.path("location");
         o.put("address", location.path("address").isTextual() ? location.path("address").textValue() : null);
         o.putNull("address_id");
