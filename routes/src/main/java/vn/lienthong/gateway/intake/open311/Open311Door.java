@@ -10,7 +10,6 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -372,9 +371,5 @@ public final class Open311Door {
 
     private static com.fasterxml.jackson.databind.ObjectMapper json() {
         return IntakeService.json();
-    }
-
-    static List<String> split(String s) {
-        return s == null ? List.of() : Arrays.stream(s.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList();
     }
 }
