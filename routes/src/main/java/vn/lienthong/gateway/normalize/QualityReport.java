@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import vn.lienthong.gateway.normalize.text.Damage;
+import vn.lienthong.gateway.normalize.text.FoundBoilerplate;
+import vn.lienthong.gateway.normalize.text.RankedCandidate;
 import vn.lienthong.gateway.normalize.text.Repair;
 import vn.lienthong.gateway.normalize.text.RepairedText;
 
@@ -127,6 +129,28 @@ public final class QualityReport {
             if (d.filled()) {
                 node.put("filled", true);
             }
+            if (!d.ranking().isEmpty()) {
+                node.put("confidence", d.confidence());
+                ArrayNode ranking = node.putArray("ranking");
+                for (RankedCandidate r : d.ranking()) {
+                    if (r.score() == 0) {
+                        break; // the rest fit but nothing speaks for them; they are in candidates
+                    }
+                    ObjectNode entry = ranking.addObject().put("candidate", r.candidate()).put("score", r.score());
+                    ArrayNode evidence = entry.putArray("evidence");
+                    r.evidence().forEach(evidence::add);
+                }
+            }
+        }
+        return list;
+    }
+
+    /** Boilerplate found without a source pattern, flagged or removed. */
+    public static ArrayNode boilerplate(List<FoundBoilerplate> found) {
+        ArrayNode list = JSON.arrayNode();
+        for (FoundBoilerplate b : found) {
+            list.addObject().put("offset", b.offset()).put("length", b.length()).put("text", b.text())
+                    .put("reason", b.reason()).put("removed", b.removed());
         }
         return list;
     }

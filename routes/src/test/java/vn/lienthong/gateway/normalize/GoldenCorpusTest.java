@@ -73,7 +73,8 @@ class GoldenCorpusTest {
             input = files.filter(p -> p.getFileName().toString().startsWith("input.")).findFirst().orElseThrow();
         }
         TextOptions options = TextOptions.runningText(TextOptions.compile(strings(settings, "boilerplate")),
-                settings.path("fillDamaged").asBoolean(false));
+                settings.path("fillDamaged").asBoolean(false), settings.path("repairFromContext").asBoolean(false),
+                settings.path("fillConfidence").asDouble(0), settings.path("removeFoundBoilerplate").asBoolean(false));
         ObjectNode actual = NormalizeCommand.text(Files.readAllBytes(input), settings.path("encoding").asText("auto"), options);
         Path expected = dir.resolve("expected.json");
         if (!Files.exists(expected)) {

@@ -21,9 +21,20 @@ final class DamageScanner {
     }
 
     static String scan(String text, boolean fill, List<Damage> damage, List<Repair> repairs) {
+        return scan(text, fill, false, 0, damage, repairs);
+    }
+
+    /**
+     * With {@code fromContext}, every syllable that fits is a candidate, ranked by {@link ContextRanker};
+     * filling then puts in the first one when the evidence prefers it over the second and its confidence
+     * reaches {@code minConfidence} (or when it is the only one that fits, as without context).
+     */
+    static String scan(String text, boolean fill, boolean fromContext, double minConfidence, List<Damage> damage,
+                       List<Repair> repairs) {
         if (text.indexOf('?') < 0 && text.indexOf(LOST) < 0) {
             return text;
         }
+        ContextRanker ranker = fromContext ? new ContextRanker(text) : null;
         StringBuilder out = new StringBuilder(text.length());
         int copied = 0;
         int i = 0;
@@ -50,15 +61,27 @@ final class DamageScanner {
                 continue;
             }
             String word = text.substring(wordStart, wordEnd);
-            List<String> candidates = candidates(word);
+            List<String> candidates;
+            List<RankedCandidate> ranking = List.of();
+            double confidence = 0;
+            boolean sure;
+            if (ranker == null) {
+                candidates = candidates(word);
+                sure = candidates.size() == 1;
+            } else {
+                ranking = ranker.rank(List.copyOf(fits(word, Integer.MAX_VALUE)), wordStart, wordEnd);
+                candidates = ranking.stream().map(RankedCandidate::candidate).toList();
+                confidence = ranking.size() == 1 ? 1 : ContextRanker.confidence(ranking);
+                sure = !ranking.isEmpty() && confidence > 0 && confidence >= minConfidence;
+            }
             out.append(text, copied, wordStart);
-            if (fill && candidates.size() == 1) {
+            if (fill && sure) {
                 String filled = candidates.get(0);
                 repairs.add(new Repair("fill", out.length(), word.length(), word, filled));
-                damage.add(new Damage(out.length(), filled.length(), word, candidates, true));
+                damage.add(new Damage(out.length(), filled.length(), word, candidates, true, ranking, confidence));
                 out.append(filled);
             } else {
-                damage.add(new Damage(out.length(), word.length(), word, candidates, false));
+                damage.add(new Damage(out.length(), word.length(), word, candidates, false, ranking, confidence));
                 out.append(word);
             }
             copied = wordEnd;
@@ -116,6 +139,11 @@ final class DamageScanner {
         return found.size() == 1 ? List.copyOf(found) : List.of();
     }
 
+    /** Up to {@code enough} syllables the word can become. */
+    static Set<String> candidates(String word, int enough) {
+        return fits(word, enough);
+    }
+
     /** Up to {@code enough} syllables the word can become; none when it has several damaged runs. */
     private static Set<String> fits(String word, int enough) {
         int start = firstLost(word);
@@ -163,6 +191,10 @@ final class DamageScanner {
             }
         }
         return -1;
+    }
+
+    static boolean isLost(char c) {
+        return c == '?' || c == LOST;
     }
 
     private static boolean isWordPart(char c) {
