@@ -24,6 +24,8 @@ final class Lexicon {
 
     /** "triển khai" → the word it came from, prefixed by its source ("dictionary:triển khai"). */
     private static final Map<String, String> PAIRS = new HashMap<>();
+    private static final List<String> UNIT_WORDS = List.of("Thành phố", "Tỉnh", "Phường", "Xã", "Đặc khu", "Thị trấn",
+            "Thị xã", "Quận", "Huyện");
     /** Single syllables of the word list: frequent words, a tie-breaker only. */
     private static final Set<String> SINGLES = new HashSet<>();
 
@@ -39,18 +41,31 @@ final class Lexicon {
         for (String line : DataFiles.lines(Lexicon.class, "/normalize/admin-units/provinces.tsv")) {
             String[] cols = line.split("\t");
             if (cols.length > 2) {
-                add(cols[2], VOCABULARY);
+                add(properName(cols[2]), VOCABULARY);
             }
         }
         for (String line : DataFiles.lines(Lexicon.class, "/normalize/admin-units/communes.tsv")) {
             String[] cols = line.split("\t");
             if (cols.length > 2) {
-                add(cols[2], VOCABULARY);
+                add(properName(cols[2]), VOCABULARY);
             }
         }
     }
 
     private Lexicon() {
+    }
+
+    /**
+     * "Phường Ba Đình" → "Ba Đình": the unit word before a name pairs with any name ("xã lý" from "Xã Lý
+     * Nhân" would speak for "xã" in "x?? lý"), so only the name itself is evidence.
+     */
+    private static String properName(String name) {
+        for (String unit : UNIT_WORDS) {
+            if (name.startsWith(unit + " ")) {
+                return name.substring(unit.length() + 1);
+            }
+        }
+        return name;
     }
 
     private static void add(String phrase, String source) {

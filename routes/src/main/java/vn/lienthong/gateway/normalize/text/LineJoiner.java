@@ -82,7 +82,9 @@ final class LineJoiner {
             }
             boolean whitespace = regionStart < a.end() || regionEnd > b.start();
             boolean inWord = !whitespace && a.end() - a.start() >= MIN_LINE_FOR_BROKEN_WORD && breaksWord(text, a, b);
-            boolean wrapped = wrapping.hardWrapped && wrapping.atWidth(k) && (whitespace || !sentenceBreak(text, a, b));
+            // with unwrapping, a heading in capitals keeps its break even where the lines look wrapped
+            boolean wrapped = wrapping.hardWrapped && wrapping.atWidth(k) && (whitespace || !sentenceBreak(text, a, b))
+                    && !(unwrap && heading(text, a));
             boolean unwrapped = !inWord && !wrapped && prose && midSentence(text, a, b);
             if (!inWord && !wrapped && !unwrapped) {
                 continue;
