@@ -59,6 +59,9 @@ public final class QualityReport {
         if (!repaired.damage().isEmpty()) {
             field.set("damage", damage(repaired.damage()));
         }
+        if (!repaired.boilerplate().isEmpty()) {
+            field.set("boilerplate", boilerplate(repaired.boilerplate()));
+        }
         long lost = repaired.damage().stream().filter(d -> !d.filled()).count();
         long filled = repaired.damage().size() - lost;
         if (lost > 0) {
@@ -68,7 +71,15 @@ public final class QualityReport {
         }
         if (filled > 0) {
             flags.add(QualityFlag.of("text.filled", pointer, null,
-                    filled + " từ bị mất chữ đã được điền bằng âm tiết duy nhất phù hợp; xem quality.fields."));
+                    filled + (repaired.damage().stream().anyMatch(d -> d.filled() && d.candidates().size() > 1)
+                            ? " từ bị mất chữ đã được điền bằng âm tiết được ngữ cảnh ủng hộ nhất; xem quality.fields."
+                            : " từ bị mất chữ đã được điền bằng âm tiết duy nhất phù hợp; xem quality.fields.")));
+        }
+        long kept = repaired.boilerplate().stream().filter(b -> !b.removed()).count();
+        if (kept > 0) {
+            flags.add(QualityFlag.of("text.boilerplate-found", pointer, null,
+                    kept + " dòng/cụm không thuộc nội dung (chân trang nguồn khác, quảng cáo, chú thích ảnh)"
+                            + " được đánh dấu nhưng giữ nguyên; xem quality.fields."));
         }
     }
 

@@ -91,7 +91,9 @@ class GoldenCorpusTest {
         ObjectNode record = (ObjectNode) JSON.readTree(dir.resolve("input.json").toFile());
         SourceNormalization source = new SourceNormalization(settings.path("encoding").asText("auto"), null,
                 map(settings, "kinds"), map(settings, "categories"), strings(settings, "boilerplate"),
-                settings.path("fillDamaged").asBoolean(false), settings.path("administrativeCodes").asText("auto"));
+                settings.path("fillDamaged").asBoolean(false), settings.path("administrativeCodes").asText("auto"),
+                settings.path("repairFromContext").asBoolean(false), settings.path("fillConfidence").asDouble(0),
+                settings.path("removeFoundBoilerplate").asBoolean(false));
         Instant now = OffsetDateTime.parse(settings.path("now").asText()).toInstant();
         PayloadDecoder.DecodedText payload = settings.has("payloadEncoding")
                 ? new PayloadDecoder.DecodedText("", settings.get("payloadEncoding").asText()) : null;

@@ -14,7 +14,8 @@ import vn.lienthong.gateway.normalize.DataFiles;
  */
 final class BoilerplateFinder {
 
-    private record Cue(boolean line, String reason, Pattern pattern) {
+    /** {@code needle}: a word every match contains, looked for first (a plain scan costs far less than the pattern). */
+    private record Cue(boolean line, String reason, Pattern pattern, String needle) {
     }
 
     private static final List<Cue> CUES = new ArrayList<>();
@@ -22,11 +23,12 @@ final class BoilerplateFinder {
     static {
         for (String row : DataFiles.lines(BoilerplateFinder.class, "/normalize/boilerplate-cues.tsv")) {
             String[] cols = row.split("\t");
-            if (cols.length != 3 || !(cols[0].equals("line") || cols[0].equals("phrase"))) {
-                throw new IllegalStateException("bad line in boilerplate-cues.tsv: " + row);
+            boolean phrase = cols.length == 4 && cols[0].equals("phrase");
+            if (!(cols.length == 3 && cols[0].equals("line")) && !phrase) {
+                throw new IllegalStateException("bad line in boilerplate-cues.tsv (a phrase needs a needle): " + row);
             }
-            CUES.add(new Cue(cols[0].equals("line"), cols[1],
-                    Pattern.compile(cols[2], Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)));
+            CUES.add(new Cue(!phrase, cols[1], Pattern.compile(cols[2], Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
+                    phrase ? cols[3] : null));
         }
     }
 
@@ -89,53 +91,71 @@ final class BoilerplateFinder {
         return out.toString();
     }
 
-    /** The run of cue lines at the start and the one at the end, each line with its line break. */
+    /**
+     * The run of cue lines at the start and the one at the end, each line with its line break. Only
+     * those lines are read, not the whole text; a text whose every line is a cue is left alone (it is
+     * all message, or nothing can tell).
+     */
     private static void lines(String text, List<Span> spans) {
-        List<int[]> lines = new ArrayList<>();
-        int start = 0;
-        while (start <= text.length()) {
-            int nl = text.indexOf('\n', start);
+        List<Span> head = new ArrayList<>();
+        int pos = 0;
+        int firstContent = -1;
+        while (pos <= text.length()) {
+            int nl = text.indexOf('\n', pos);
             int end = nl < 0 ? text.length() : nl;
-            if (!text.substring(start, end).isBlank()) {
-                lines.add(new int[] {start, end});
+            if (!blank(text, pos, end)) {
+                String reason = lineCue(text, pos, end);
+                if (reason == null) {
+                    firstContent = pos;
+                    break;
+                }
+                head.add(new Span(pos, lineBreakEnd(text, end), reason));
             }
             if (nl < 0) {
                 break;
             }
-            start = nl + 1;
+            pos = nl + 1;
         }
-        if (lines.size() < 2) {
-            return; // a text of one line is all message
+        if (firstContent < 0) {
+            return;
         }
-        int head = 0;
-        while (head < lines.size() - 1) {
-            String reason = lineCue(text, lines.get(head));
-            if (reason == null) {
+        spans.addAll(head);
+        int end = text.length();
+        while (end > firstContent) {
+            int nl = text.lastIndexOf('\n', end - 1);
+            int start = nl + 1;
+            if (start <= firstContent) {
                 break;
             }
-            int[] l = lines.get(head);
-            spans.add(new Span(l[0], lineBreakEnd(text, l[1]), reason));
-            head++;
-        }
-        for (int k = lines.size() - 1; k > head; k--) {
-            String reason = lineCue(text, lines.get(k));
-            if (reason == null) {
-                break;
+            if (!blank(text, start, end)) {
+                String reason = lineCue(text, start, end);
+                if (reason == null) {
+                    break;
+                }
+                spans.add(new Span(start, lineBreakEnd(text, end), reason));
             }
-            int[] l = lines.get(k);
-            spans.add(new Span(l[0], l[1] < text.length() ? lineBreakEnd(text, l[1]) : l[1], reason));
+            end = nl;
         }
+    }
+
+    private static boolean blank(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int lineBreakEnd(String text, int end) {
         return end < text.length() ? end + 1 : end;
     }
 
-    private static String lineCue(String text, int[] line) {
-        String content = text.substring(line[0], line[1]).strip();
-        if (content.length() > 160) {
+    private static String lineCue(String text, int start, int end) {
+        if (end - start > 160) {
             return null; // a paragraph of prose is not a footer, whatever words it holds
         }
+        String content = text.substring(start, end).strip();
         for (Cue cue : CUES) {
             if (cue.line() && cue.pattern().matcher(content).find()) {
                 return cue.reason();
@@ -144,9 +164,15 @@ final class BoilerplateFinder {
         return null;
     }
 
+    /** The needle in lower case, capitalized or in capitals (String.indexOf is the fastest scan there is). */
+    private static boolean contains(String text, String needle) {
+        return text.contains(needle) || text.contains(Character.toUpperCase(needle.charAt(0)) + needle.substring(1))
+                || text.contains(needle.toUpperCase(java.util.Locale.ROOT));
+    }
+
     private static void phrases(String text, List<Span> spans) {
         for (Cue cue : CUES) {
-            if (cue.line()) {
+            if (cue.line() || !contains(text, cue.needle())) {
                 continue;
             }
             Matcher m = cue.pattern().matcher(text);

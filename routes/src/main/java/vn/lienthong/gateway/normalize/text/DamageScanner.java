@@ -69,7 +69,7 @@ final class DamageScanner {
                 candidates = candidates(word);
                 sure = candidates.size() == 1;
             } else {
-                ranking = ranker.rank(List.copyOf(fits(word, Integer.MAX_VALUE)), wordStart, wordEnd);
+                ranking = ranker.rank(List.copyOf(allFits(word)), wordStart, wordEnd);
                 candidates = ranking.stream().map(RankedCandidate::candidate).toList();
                 confidence = ranking.size() == 1 ? 1 : ContextRanker.confidence(ranking);
                 sure = !ranking.isEmpty() && confidence > 0 && confidence >= minConfidence;
@@ -139,6 +139,16 @@ final class DamageScanner {
         return found.size() == 1 ? List.copyOf(found) : List.of();
     }
 
+    /**
+     * Every syllable the word can become with one lost letter, or with two when none fits with one: one
+     * letter explains "??" (the two bytes of ơ, ư, đ…) more simply, and trying two only then saves
+     * 4,489 look-ups per damaged word.
+     */
+    private static Set<String> allFits(String word) {
+        Set<String> one = fits(word, Integer.MAX_VALUE, 1);
+        return one.isEmpty() ? fits(word, Integer.MAX_VALUE, MAX_FILL) : one;
+    }
+
     /** Up to {@code enough} syllables the word can become. */
     static Set<String> candidates(String word, int enough) {
         return fits(word, enough);
@@ -146,6 +156,10 @@ final class DamageScanner {
 
     /** Up to {@code enough} syllables the word can become; none when it has several damaged runs. */
     private static Set<String> fits(String word, int enough) {
+        return fits(word, enough, MAX_FILL);
+    }
+
+    private static Set<String> fits(String word, int enough, int maxFill) {
         int start = firstLost(word);
         int end = start;
         while (end < word.length() && (word.charAt(end) == '?' || word.charAt(end) == LOST)) {
@@ -159,7 +173,7 @@ final class DamageScanner {
         String suffix = word.substring(end);
         boolean upper = start > 0 ? Character.isUpperCase(word.charAt(start - 1)) && (suffix.isEmpty()
                 || Character.isUpperCase(suffix.charAt(0))) : !suffix.isEmpty() && Character.isUpperCase(suffix.charAt(0));
-        for (int n = 1; n <= Math.min(MAX_FILL, end - start) && found.size() < enough; n++) {
+        for (int n = 1; n <= Math.min(maxFill, end - start) && found.size() < enough; n++) {
             collect(prefix, suffix, n, upper, new StringBuilder(), found, enough);
         }
         return found;
