@@ -82,9 +82,10 @@ final class LineJoiner {
             }
             boolean whitespace = regionStart < a.end() || regionEnd > b.start();
             boolean inWord = !whitespace && a.end() - a.start() >= MIN_LINE_FOR_BROKEN_WORD && breaksWord(text, a, b);
-            // with unwrapping, a heading in capitals keeps its break even where the lines look wrapped
+            // with unwrapping, a heading in capitals and a list item keep their breaks even where the
+            // lines look wrapped
             boolean wrapped = wrapping.hardWrapped && wrapping.atWidth(k) && (whitespace || !sentenceBreak(text, a, b))
-                    && !(unwrap && heading(text, a));
+                    && !(unwrap && (heading(text, a) || listItem(text, b)));
             boolean unwrapped = !inWord && !wrapped && prose && midSentence(text, a, b);
             if (!inWord && !wrapped && !unwrapped) {
                 continue;
@@ -133,6 +134,23 @@ final class LineJoiner {
                 && Character.isLowerCase(text.charAt(first + 1));
         boolean listMarker = first + 1 < b.end() && (text.charAt(first + 1) == ')' || text.charAt(first + 1) == '.');
         return open && continues && !listMarker && !heading(text, a);
+    }
+
+    /** "- …", "+ …", "• …", "a) …", "1. …", "12) …": a list item starts here. */
+    private static boolean listItem(String text, Line line) {
+        int i = line.start();
+        while (i < line.end() && isBlank(text.charAt(i))) {
+            i++;
+        }
+        if (i + 1 < line.end() && "-+•*".indexOf(text.charAt(i)) >= 0 && isBlank(text.charAt(i + 1))) {
+            return true;
+        }
+        int marker = i;
+        while (marker < line.end() && marker - i < 3 && Character.isLetterOrDigit(text.charAt(marker))) {
+            marker++;
+        }
+        return marker > i && marker + 1 < line.end() && (text.charAt(marker) == ')' || text.charAt(marker) == '.')
+                && isBlank(text.charAt(marker + 1));
     }
 
     /** A line in capitals ("CHỈ THỊ", "V/v triển khai…" is not). */
