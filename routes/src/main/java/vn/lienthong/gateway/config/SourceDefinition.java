@@ -38,7 +38,7 @@ public record SourceDefinition(
     public SourceDefinition {
         records = records == null ? Map.of() : Map.copyOf(records);
         auth = auth == null ? new Auth(List.of(), null, null) : auth;
-        normalization = normalization == null ? new NormalizationSettings(null, null, null, null, null, false, null) : normalization;
+        normalization = normalization == null ? new NormalizationSettings(null, null, null, null, null, false, null, false, null, false) : normalization;
         limits = limits == null ? new Limits(null) : limits;
         soap = soap == null ? new Soap(null, null) : soap;
     }
@@ -160,11 +160,15 @@ public record SourceDefinition(
             Map<String, String> categories,
             List<String> boilerplate,
             boolean fillDamaged,
-            String administrativeCodes) {
+            String administrativeCodes,
+            boolean repairFromContext,
+            Double fillConfidence,
+            boolean removeFoundBoilerplate) {
 
         public SourceNormalization toSettings() {
             return new SourceNormalization(encoding, zone == null ? null : java.time.ZoneId.of(zone),
-                    kinds, categories, boilerplate, fillDamaged, administrativeCodes);
+                    kinds, categories, boilerplate, fillDamaged, administrativeCodes, repairFromContext,
+                    fillConfidence == null ? 0 : fillConfidence, removeFoundBoilerplate);
         }
     }
 

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import vn.lienthong.gateway.normalize.text.Damage;
+import vn.lienthong.gateway.normalize.text.FoundBoilerplate;
+import vn.lienthong.gateway.normalize.text.RankedCandidate;
 import vn.lienthong.gateway.normalize.text.Repair;
 import vn.lienthong.gateway.normalize.text.RepairedText;
 
@@ -57,6 +59,9 @@ public final class QualityReport {
         if (!repaired.damage().isEmpty()) {
             field.set("damage", damage(repaired.damage()));
         }
+        if (!repaired.boilerplate().isEmpty()) {
+            field.set("boilerplate", boilerplate(repaired.boilerplate()));
+        }
         long lost = repaired.damage().stream().filter(d -> !d.filled()).count();
         long filled = repaired.damage().size() - lost;
         if (lost > 0) {
@@ -66,7 +71,15 @@ public final class QualityReport {
         }
         if (filled > 0) {
             flags.add(QualityFlag.of("text.filled", pointer, null,
-                    filled + " từ bị mất chữ đã được điền bằng âm tiết duy nhất phù hợp; xem quality.fields."));
+                    filled + (repaired.damage().stream().anyMatch(d -> d.filled() && d.candidates().size() > 1)
+                            ? " từ bị mất chữ đã được điền bằng âm tiết được ngữ cảnh ủng hộ nhất; xem quality.fields."
+                            : " từ bị mất chữ đã được điền bằng âm tiết duy nhất phù hợp; xem quality.fields.")));
+        }
+        long kept = repaired.boilerplate().stream().filter(b -> !b.removed()).count();
+        if (kept > 0) {
+            flags.add(QualityFlag.of("text.boilerplate-found", pointer, null,
+                    kept + " dòng/cụm không thuộc nội dung (chân trang nguồn khác, quảng cáo, chú thích ảnh)"
+                            + " được đánh dấu nhưng giữ nguyên; xem quality.fields."));
         }
     }
 
@@ -127,6 +140,28 @@ public final class QualityReport {
             if (d.filled()) {
                 node.put("filled", true);
             }
+            if (!d.ranking().isEmpty()) {
+                node.put("confidence", d.confidence());
+                ArrayNode ranking = node.putArray("ranking");
+                for (RankedCandidate r : d.ranking()) {
+                    if (r.score() == 0) {
+                        break; // the rest fit but nothing speaks for them; they are in candidates
+                    }
+                    ObjectNode entry = ranking.addObject().put("candidate", r.candidate()).put("score", r.score());
+                    ArrayNode evidence = entry.putArray("evidence");
+                    r.evidence().forEach(evidence::add);
+                }
+            }
+        }
+        return list;
+    }
+
+    /** Boilerplate found without a source pattern, flagged or removed. */
+    public static ArrayNode boilerplate(List<FoundBoilerplate> found) {
+        ArrayNode list = JSON.arrayNode();
+        for (FoundBoilerplate b : found) {
+            list.addObject().put("offset", b.offset()).put("length", b.length()).put("text", b.text())
+                    .put("reason", b.reason()).put("removed", b.removed());
         }
         return list;
     }

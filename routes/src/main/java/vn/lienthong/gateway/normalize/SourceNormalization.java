@@ -18,6 +18,12 @@ import java.util.Map;
  * @param fillDamaged         fill a damaged word when exactly one syllable fits
  * @param administrativeCodes how to read location.provinceCode/communeCode: "auto" (by evidence),
  *                            "current" (units in force since 1 July 2025) or "legacy" (pre-2025 codes)
+ * @param repairFromContext   repair texts from context: rank the candidates of damaged words, mend damage
+ *                            across line breaks, unwrap mid-sentence breaks of the body, flag boilerplate
+ *                            found without a pattern (see docs/decisions.md)
+ * @param fillConfidence      with fillDamaged and repairFromContext: fill a ranked candidate only from
+ *                            this confidence (0..1) on
+ * @param removeFoundBoilerplate remove the boilerplate that repairFromContext finds in the body
  */
 public record SourceNormalization(
         String encoding,
@@ -26,7 +32,10 @@ public record SourceNormalization(
         Map<String, String> categories,
         List<String> boilerplate,
         boolean fillDamaged,
-        String administrativeCodes) {
+        String administrativeCodes,
+        boolean repairFromContext,
+        double fillConfidence,
+        boolean removeFoundBoilerplate) {
 
     public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
@@ -37,6 +46,15 @@ public record SourceNormalization(
         categories = categories == null ? Map.of() : Map.copyOf(categories);
         boilerplate = boilerplate == null ? List.of() : List.copyOf(boilerplate);
         administrativeCodes = administrativeCodes == null || administrativeCodes.isBlank() ? "auto" : administrativeCodes;
+        if (fillConfidence < 0 || fillConfidence > 1) {
+            throw new IllegalArgumentException("fillConfidence must be between 0 and 1: " + fillConfidence);
+        }
+    }
+
+    /** The settings as they were before repair from context existed (off). */
+    public SourceNormalization(String encoding, ZoneId zone, Map<String, String> kinds, Map<String, String> categories,
+                               List<String> boilerplate, boolean fillDamaged, String administrativeCodes) {
+        this(encoding, zone, kinds, categories, boilerplate, fillDamaged, administrativeCodes, false, 0, false);
     }
 
     /** The settings as they were before {@code administrativeCodes} existed ("auto"). */
@@ -46,6 +64,6 @@ public record SourceNormalization(
     }
 
     public static SourceNormalization defaults() {
-        return new SourceNormalization("auto", VIETNAM, Map.of(), Map.of(), List.of(), false, "auto");
+        return new SourceNormalization("auto", VIETNAM, Map.of(), Map.of(), List.of(), false, "auto", false, 0, false);
     }
 }

@@ -100,10 +100,12 @@ public class VietnameseRecordNormalizer implements RecordNormalizer {
     }
 
     private void repairTexts(RecordType type, ObjectNode record, SourceNormalization settings, QualityReport report) {
-        TextOptions shortText = TextOptions.shortText(settings.fillDamaged());
+        TextOptions shortText = TextOptions.shortText(settings.fillDamaged(), settings.repairFromContext(),
+                settings.fillConfidence());
         if (type == RecordType.COMPLAINT) {
             List<Pattern> patterns = boilerplate.computeIfAbsent(settings.boilerplate(), TextOptions::compile);
-            repair(record, BODY, TextOptions.runningText(patterns, settings.fillDamaged()), report);
+            repair(record, BODY, TextOptions.runningText(patterns, settings.fillDamaged(), settings.repairFromContext(),
+                    settings.fillConfidence(), settings.removeFoundBoilerplate()), report);
         }
         for (String pointer : type == RecordType.COMPLAINT ? COMPLAINT_TEXT : SERVICE_RECORD_TEXT) {
             repair(record, pointer, shortText, report);

@@ -73,7 +73,8 @@ class GoldenCorpusTest {
             input = files.filter(p -> p.getFileName().toString().startsWith("input.")).findFirst().orElseThrow();
         }
         TextOptions options = TextOptions.runningText(TextOptions.compile(strings(settings, "boilerplate")),
-                settings.path("fillDamaged").asBoolean(false));
+                settings.path("fillDamaged").asBoolean(false), settings.path("repairFromContext").asBoolean(false),
+                settings.path("fillConfidence").asDouble(0), settings.path("removeFoundBoilerplate").asBoolean(false));
         ObjectNode actual = NormalizeCommand.text(Files.readAllBytes(input), settings.path("encoding").asText("auto"), options);
         Path expected = dir.resolve("expected.json");
         if (!Files.exists(expected)) {
@@ -90,7 +91,9 @@ class GoldenCorpusTest {
         ObjectNode record = (ObjectNode) JSON.readTree(dir.resolve("input.json").toFile());
         SourceNormalization source = new SourceNormalization(settings.path("encoding").asText("auto"), null,
                 map(settings, "kinds"), map(settings, "categories"), strings(settings, "boilerplate"),
-                settings.path("fillDamaged").asBoolean(false), settings.path("administrativeCodes").asText("auto"));
+                settings.path("fillDamaged").asBoolean(false), settings.path("administrativeCodes").asText("auto"),
+                settings.path("repairFromContext").asBoolean(false), settings.path("fillConfidence").asDouble(0),
+                settings.path("removeFoundBoilerplate").asBoolean(false));
         Instant now = OffsetDateTime.parse(settings.path("now").asText()).toInstant();
         PayloadDecoder.DecodedText payload = settings.has("payloadEncoding")
                 ? new PayloadDecoder.DecodedText("", settings.get("payloadEncoding").asText()) : null;

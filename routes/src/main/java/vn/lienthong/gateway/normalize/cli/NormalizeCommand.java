@@ -32,10 +32,15 @@ public final class NormalizeCommand {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final String USAGE = """
             usage: normalize --text FILE [--encoding ENC] [--fill-damaged] [--boilerplate REGEX]...
+                                 [--context [--fill-confidence X] [--remove-found-boilerplate]]
                    normalize --source ID FILE [--type complaint|service-record] [--config-dir DIR]
               --encoding ENC     auto (default), UTF-8, UTF-16BE, windows-1258, TCVN3, VNI-Windows, VISCII, ...
               --fill-damaged     put in the one syllable that fits a word with lost letters
-              --boilerplate RE   strip text matching RE (multi-line mode); may be repeated""";
+              --boilerplate RE   strip text matching RE (multi-line mode); may be repeated
+              --context          repair from context: rank candidates of damaged words, mend damage
+                                 across line breaks, unwrap mid-sentence breaks, find boilerplate
+              --fill-confidence X  with --fill-damaged: fill only candidates of confidence >= X (0..1)
+              --remove-found-boilerplate  remove the boilerplate --context finds (else only flagged)""";
 
     private NormalizeCommand() {
     }
@@ -52,17 +57,29 @@ public final class NormalizeCommand {
         Path file = Path.of(a.get(1));
         String encoding = "auto";
         boolean fill = false;
+        boolean context = false;
+        boolean removeFound = false;
+        double confidence = 0;
         List<String> boilerplate = new ArrayList<>();
         for (int i = 2; i < a.size(); i++) {
             switch (a.get(i)) {
                 case "--fill-damaged" -> fill = true;
-                case "--encoding", "--boilerplate" -> {
+                case "--context" -> context = true;
+                case "--remove-found-boilerplate" -> removeFound = true;
+                case "--encoding", "--boilerplate", "--fill-confidence" -> {
                     if (i + 1 >= a.size()) {
                         err.println(USAGE);
                         return 2;
                     }
                     if (a.get(i).equals("--encoding")) {
                         encoding = a.get(++i);
+                    } else if (a.get(i).equals("--fill-confidence")) {
+                        try {
+                            confidence = Double.parseDouble(a.get(++i));
+                        } catch (NumberFormatException e) {
+                            err.println("--fill-confidence needs a number from 0 to 1\n" + USAGE);
+                            return 2;
+                        }
                     } else {
                         boilerplate.add(a.get(++i));
                     }
@@ -81,7 +98,8 @@ public final class NormalizeCommand {
             return 1;
         }
         try {
-            ObjectNode report = text(bytes, encoding, TextOptions.runningText(TextOptions.compile(boilerplate), fill));
+            ObjectNode report = text(bytes, encoding,
+                    TextOptions.runningText(TextOptions.compile(boilerplate), fill, context, confidence, removeFound));
             out.writeBytes((JSON.writeValueAsString(report) + System.lineSeparator()).getBytes(StandardCharsets.UTF_8));
             out.flush();
             return 0;
@@ -103,6 +121,9 @@ public final class NormalizeCommand {
         report.put("encoding", decoded.encoding());
         report.set("repairs", QualityReport.repairs(repaired.repairs()));
         report.set("damage", QualityReport.damage(repaired.damage()));
+        if (!repaired.boilerplate().isEmpty()) {
+            report.set("boilerplate", QualityReport.boilerplate(repaired.boilerplate()));
+        }
         return report;
     }
 }

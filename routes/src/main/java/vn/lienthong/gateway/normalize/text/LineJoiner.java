@@ -33,6 +33,14 @@ final class LineJoiner {
     }
 
     static String join(String text, List<Repair> repairs) {
+        return join(text, repairs, false);
+    }
+
+    /**
+     * With {@code unwrap}, a break between words in the middle of a sentence also becomes a space: see
+     * {@link #midSentence}.
+     */
+    static String join(String text, List<Repair> repairs, boolean unwrap) {
         if (text.indexOf('\n') < 0) {
             return text;
         }
@@ -46,7 +54,7 @@ final class LineJoiner {
                 j++;
             }
             if (j - i >= 2) {
-                copied = joinParagraph(text, lines.subList(i, j), out, copied, repairs);
+                copied = joinParagraph(text, lines.subList(i, j), out, copied, repairs, unwrap);
             }
             i = Math.max(j, i + 1);
         }
@@ -57,8 +65,10 @@ final class LineJoiner {
         return out.toString();
     }
 
-    private static int joinParagraph(String text, List<Line> para, StringBuilder out, int copied, List<Repair> repairs) {
+    private static int joinParagraph(String text, List<Line> para, StringBuilder out, int copied, List<Repair> repairs,
+                                     boolean unwrap) {
         Wrapping wrapping = Wrapping.of(text, para);
+        boolean prose = unwrap && widest(para) >= MIN_WRAP_WIDTH;
         for (int k = 0; k + 1 < para.size(); k++) {
             Line a = para.get(k);
             Line b = para.get(k + 1);
@@ -72,11 +82,15 @@ final class LineJoiner {
             }
             boolean whitespace = regionStart < a.end() || regionEnd > b.start();
             boolean inWord = !whitespace && a.end() - a.start() >= MIN_LINE_FOR_BROKEN_WORD && breaksWord(text, a, b);
-            boolean wrapped = wrapping.hardWrapped && wrapping.atWidth(k) && (whitespace || !sentenceBreak(text, a, b));
-            if (!inWord && !wrapped) {
+            // with unwrapping, a heading in capitals and a list item keep their breaks even where the
+            // lines look wrapped
+            boolean wrapped = wrapping.hardWrapped && wrapping.atWidth(k) && (whitespace || !sentenceBreak(text, a, b))
+                    && !(unwrap && (heading(text, a) || listItem(text, b)));
+            boolean unwrapped = !inWord && !wrapped && prose && midSentence(text, a, b);
+            if (!inWord && !wrapped && !unwrapped) {
                 continue;
             }
-            String replacement = whitespace ? " " : inWord || wrapping.splitsWords ? "" : " ";
+            String replacement = unwrapped || whitespace ? " " : inWord || wrapping.splitsWords ? "" : " ";
             out.append(text, copied, regionStart);
             repairs.add(new Repair("line-join", out.length(), regionEnd - regionStart,
                     text.substring(regionStart, regionEnd), replacement));
@@ -84,6 +98,116 @@ final class LineJoiner {
             copied = regionEnd;
         }
         return copied;
+    }
+
+    private static int widest(List<Line> para) {
+        int widest = 0;
+        for (Line line : para) {
+            widest = Math.max(widest, line.end() - line.start());
+        }
+        return widest;
+    }
+
+    /**
+     * A break between words inside a sentence ("thuộc⏎trung ương", "tập⏎trung chỉ đạo,⏎triển khai"):
+     * the line ends in a letter, a digit or a comma, and the next starts with a lower-case letter (or a
+     * lost one) that is no list marker ("a)", "b.") — so headings, list items, address blocks and
+     * signatures, whose lines start with a capital, a digit or a dash, keep their breaks. Only in a
+     * paragraph with at least one line of prose width (an address block has none).
+     */
+    private static boolean midSentence(String text, Line a, Line b) {
+        int last = a.end() - 1;
+        while (last >= a.start() && isBlank(text.charAt(last))) {
+            last--;
+        }
+        int first = b.start();
+        while (first < b.end() && isBlank(text.charAt(first))) {
+            first++;
+        }
+        if (last < a.start() || first >= b.end()) {
+            return false;
+        }
+        char end = text.charAt(last);
+        char start = text.charAt(first);
+        boolean open = Character.isLetterOrDigit(end) || end == ',' || DamageScanner.isLost(end);
+        boolean continues = Character.isLowerCase(start) || DamageScanner.isLost(start) && first + 1 < b.end()
+                && Character.isLowerCase(text.charAt(first + 1));
+        boolean listMarker = first + 1 < b.end() && (text.charAt(first + 1) == ')' || text.charAt(first + 1) == '.');
+        return open && continues && !listMarker && !heading(text, a);
+    }
+
+    /** "- …", "+ …", "• …", "a) …", "1. …", "12) …": a list item starts here. */
+    private static boolean listItem(String text, Line line) {
+        int i = line.start();
+        while (i < line.end() && isBlank(text.charAt(i))) {
+            i++;
+        }
+        if (i + 1 < line.end() && "-+•*".indexOf(text.charAt(i)) >= 0 && isBlank(text.charAt(i + 1))) {
+            return true;
+        }
+        int marker = i;
+        while (marker < line.end() && marker - i < 3 && Character.isLetterOrDigit(text.charAt(marker))) {
+            marker++;
+        }
+        return marker > i && marker + 1 < line.end() && (text.charAt(marker) == ')' || text.charAt(marker) == '.')
+                && isBlank(text.charAt(marker + 1));
+    }
+
+    /** A line in capitals ("CHỈ THỊ", "V/v triển khai…" is not). */
+    private static boolean heading(String text, Line line) {
+        boolean letters = false;
+        for (int i = line.start(); i < line.end(); i++) {
+            char c = text.charAt(i);
+            if (Character.isLowerCase(c)) {
+                return false;
+            }
+            letters |= Character.isLetter(c);
+        }
+        return letters;
+    }
+
+    /**
+     * Damage that a wrapper cut in two ("tho?⏎?i", each side keeping a lost byte of the same letter) is
+     * one damaged word: the break between the two lost runs is removed when the joined word can be a
+     * syllable, so that the word is reported (and mended) once.
+     */
+    static String mendDamageAcrossBreaks(String text, List<Repair> repairs) {
+        StringBuilder out = null;
+        int copied = 0;
+        int from = 0;
+        int nl;
+        while ((nl = text.indexOf('\n', from)) >= 0) {
+            from = nl + 1;
+            int breakStart = nl > 0 && text.charAt(nl - 1) == '\r' ? nl - 1 : nl;
+            if (breakStart < 2 || nl + 2 >= text.length() || !DamageScanner.isLost(text.charAt(breakStart - 1))
+                    || !DamageScanner.isLost(text.charAt(nl + 1))) {
+                continue;
+            }
+            int left = breakStart;
+            while (left > 0 && (Character.isLetter(text.charAt(left - 1)) || DamageScanner.isLost(text.charAt(left - 1)))) {
+                left--;
+            }
+            int right = nl + 1;
+            while (right < text.length() && (Character.isLetter(text.charAt(right)) || DamageScanner.isLost(text.charAt(right)))) {
+                right++;
+            }
+            String joined = text.substring(left, breakStart) + text.substring(nl + 1, right);
+            if (!Character.isLetter(joined.charAt(0)) || !Character.isLetter(joined.charAt(joined.length() - 1))
+                    || DamageScanner.candidates(joined, 1).isEmpty()) {
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(text.length());
+            }
+            out.append(text, copied, breakStart);
+            repairs.add(new Repair("line-join", out.length(), nl + 1 - breakStart, text.substring(breakStart, nl + 1), ""));
+            copied = nl + 1;
+        }
+        if (out == null) {
+            return text;
+        }
+        out.append(text, copied, text.length());
+        return out.toString();
     }
 
     /** "…nghiêm.⏎Người…", "…nghiêm.⏎12/3…": a sentence ends and a capital or a digit starts the next line. */

@@ -2,12 +2,20 @@ package vn.lienthong.gateway.normalize.text;
 
 import java.util.List;
 
-/** The repaired NFC text with the repairs made (in order) and the damage found. */
-public record RepairedText(String text, List<Repair> repairs, List<Damage> damage) {
+/**
+ * The repaired NFC text with the repairs made (in order), the damage found and the boilerplate found
+ * without a source pattern (context repair only).
+ */
+public record RepairedText(String text, List<Repair> repairs, List<Damage> damage, List<FoundBoilerplate> boilerplate) {
 
     public RepairedText {
         repairs = List.copyOf(repairs);
         damage = List.copyOf(damage);
+        boilerplate = List.copyOf(boilerplate);
+    }
+
+    public RepairedText(String text, List<Repair> repairs, List<Damage> damage) {
+        this(text, repairs, damage, List.of());
     }
 
     /** True while some lost letters remain unfilled. */
@@ -16,6 +24,6 @@ public record RepairedText(String text, List<Repair> repairs, List<Damage> damag
     }
 
     public boolean reportable() {
-        return !repairs.isEmpty() || !damage.isEmpty();
+        return !repairs.isEmpty() || !damage.isEmpty() || !boilerplate.isEmpty();
     }
 }

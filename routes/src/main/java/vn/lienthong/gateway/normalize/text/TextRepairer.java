@@ -6,7 +6,9 @@ import java.util.List;
 
 /**
  * The repair pipeline for one text: undo mojibake (up to three layers), compose to NFC, strip the
- * source's boilerplate, rejoin hard-wrapped lines, find (and optionally fill) lost letters. Text that
+ * source's boilerplate, rejoin hard-wrapped lines, find (and optionally fill) lost letters; with context
+ * repair also find boilerplate without a pattern, mend damage cut by a line break, unwrap lines between
+ * words mid-sentence and rank the candidates of damaged words. Text that
  * is already correct comes back as the same string with nothing reported. Stateless and thread-safe.
  */
 public final class TextRepairer {
@@ -21,6 +23,7 @@ public final class TextRepairer {
     public static RepairedText repair(String text, TextOptions options) {
         List<Repair> repairs = new ArrayList<>();
         List<Damage> damage = new ArrayList<>();
+        List<FoundBoilerplate> found = new ArrayList<>();
         String current = undoMojibake(text, repairs);
         if (!Normalizer.isNormalized(current, Normalizer.Form.NFC)) {
             String nfc = Normalizer.normalize(current, Normalizer.Form.NFC);
@@ -30,12 +33,20 @@ public final class TextRepairer {
         if (!options.boilerplate().isEmpty()) {
             current = Boilerplate.strip(current, options.boilerplate(), repairs);
         }
+        boolean context = options.context() && options.joinLines();
+        if (context && options.removeFound()) {
+            // removed before lines are joined, so that a footer is never glued to the last sentence
+            current = BoilerplateFinder.find(current, true, found, repairs);
+        }
+        if (context && options.findDamage()) {
+            current = LineJoiner.mendDamageAcrossBreaks(current, repairs);
+        }
         if (options.joinLines()) {
             // Joining changes a paragraph's shape (its width, which lines end at it), and the new
             // shape can show further wrapped lines: join until nothing changes, so that repairing
             // repaired text changes nothing.
             for (int pass = 0; pass < MAX_JOIN_PASSES; pass++) {
-                String joined = LineJoiner.join(current, repairs);
+                String joined = LineJoiner.join(current, repairs, context);
                 if (joined.equals(current)) {
                     break;
                 }
@@ -43,9 +54,14 @@ public final class TextRepairer {
             }
         }
         if (options.findDamage()) {
-            current = DamageScanner.scan(current, options.fillDamaged(), damage, repairs);
+            current = DamageScanner.scan(current, options.fillDamaged(), options.context(), options.fillConfidence(),
+                    damage, repairs);
         }
-        return new RepairedText(current, repairs, damage);
+        if (context && !options.removeFound()) {
+            // only flagged: found in the final text, so that the offsets point into it
+            current = BoilerplateFinder.find(current, false, found, repairs);
+        }
+        return new RepairedText(current, repairs, damage, found);
     }
 
     /**
