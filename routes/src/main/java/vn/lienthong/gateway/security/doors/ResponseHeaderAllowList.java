@@ -31,6 +31,7 @@ public class ResponseHeaderAllowList implements Filter {
             "www-authenticate",      // 401 and 403
             "allow",                 // 405
             "x-content-sha256",      // admin: a raw input's digest
+            "x-kannel-coding",       // Kannel's callback: the reply in the answer is UCS-2 (Vietnamese)
             "connection");           // Tomcat's and CXF's close on a refused body
 
     public static boolean allowed(String name) {
