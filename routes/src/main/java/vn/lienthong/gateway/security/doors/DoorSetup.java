@@ -12,7 +12,8 @@ import vn.lienthong.gateway.config.SourceDefinition;
 /**
  * The servlet filters in front of every door — REST ({@code /api/*}: intake, tracking, status,
  * admin), SMS ({@code /sms/*}: Kannel) and SOAP ({@code /services/*}) — in this order: the response
- * header allow-list, the failed-login throttle per address, the body limit. SOAP bodies are limited by
+ * header allow-list, the failed-login throttle per address, credentials in the URL refused, the body
+ * limit. SOAP bodies are limited by
  * the SOAP guard, which stops reading at {@code lienthong.xml.max-bytes} and answers a fault.
  */
 @Configuration(proxyBeanMethods = false)
@@ -56,10 +57,18 @@ public class DoorSetup {
     }
 
     @Bean
+    FilterRegistrationBean<UrlCredentials> urlCredentials() {
+        FilterRegistrationBean<UrlCredentials> filter = new FilterRegistrationBean<>(new UrlCredentials());
+        filter.addUrlPatterns(ALL_DOORS);
+        filter.setOrder(Ordered.HIGHEST_PRECEDENCE + 12);
+        return filter;
+    }
+
+    @Bean
     FilterRegistrationBean<BodyLimit> bodyLimit(GatewayConfig config, GatewayProperties properties) {
         FilterRegistrationBean<BodyLimit> filter = new FilterRegistrationBean<>(new BodyLimit(largestBody(config, properties)));
         filter.addUrlPatterns(CAMEL_DOORS);
-        filter.setOrder(Ordered.HIGHEST_PRECEDENCE + 12);
+        filter.setOrder(Ordered.HIGHEST_PRECEDENCE + 13);
         return filter;
     }
 
