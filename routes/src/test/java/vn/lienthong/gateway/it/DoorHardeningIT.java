@@ -35,7 +35,9 @@ import org.junit.jupiter.api.Test;
  * <li>an {@code operationName} HTTP header, or a {@code SOAPAction} naming no operation → ignored, or a client fault;</li>
  * <li>1 GiB with no credentials, declared or chunked, on every Camel door → 413 before the gateway reads it;</li>
  * <li>wrong passwords and keys over and over → 429 with {@code Retry-After}, per principal and per address,
- * while a credential already verified keeps working.</li>
+ * while a credential already verified keeps working;</li>
+ * <li>an API key in the URL, duplicate JSON keys, a batch of 100,000 bad items, malformed admin
+ * parameters, a status report dated 1970 → each refused with its code.</li>
  * </ul>
  * The throttling tests call from their own loopback addresses (127.0.0.x), so the per-address count of
  * one test does not touch the others.
@@ -145,6 +147,13 @@ class DoorHardeningIT {
         for (HttpRequest request : requests) {
             assertNoEcho(send(request));
         }
+        // what a door sets on purpose still goes out: Kannel needs X-Kannel-Coding to send a Vietnamese reply as UCS-2
+        HttpResponse<String> reply = send(hostile("/sms/kannel/sms-8079?from=%2B84912000902&to=8079&text=TRACUU%20ABCDEFGHJK4&id=door-it-2",
+                Map.of("X-Gateway-Secret", secret)).GET().build());
+        assertThat(reply.body()).isNotBlank();
+        if (!reply.body().chars().allMatch(c -> c < 128)) {
+            assertThat(reply.headers().firstValue("X-Kannel-Coding")).hasValue("2");
+        }
     }
 
     // ---- item: one credential per SOAP request -----------------------------------------------------
@@ -240,6 +249,80 @@ class DoorHardeningIT {
         assertThat(post(from, "/api/v1/complaints", "X-Api-Key: demo-portal-hanoi-key", body).status()).isIn(202, 200);
         // another address is not affected
         assertThat(post("127.0.0.52", "/api/v1/complaints", "X-Api-Key: guess-x", body).status()).isEqualTo(401);
+    }
+
+    // ---- item: smaller refusals --------------------------------------------------------------------
+
+    @Test
+    void apiKeyInTheUrlWasAcceptedAndLogged() throws Exception {
+        for (String url : List.of("/api/v1/complaints?X-Api-Key=demo-portal-hanoi-key", "/api/v1/complaints?api_key=demo-portal-hanoi-key",
+                "/services/complaint-intake?x-api-key=demo-portal-hanoi-key", "/api/v1/tracking/ABCDEFGHJK2?access_token=x")) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + url)).header("Content-Type", "application/json");
+            HttpResponse<String> answer = send(url.contains("tracking") ? request.GET().build()
+                    : request.POST(HttpRequest.BodyPublishers.ofByteArray(example("complaint.example.json"))).build());
+            assertThat(answer.statusCode()).as(url).isEqualTo(400);
+            assertThat(answer.body()).as(url).contains("client.credentials-in-url");
+        }
+    }
+
+    @Test
+    void duplicateJsonKeysLastOneWon() throws Exception {
+        String record = new String(example("complaint.example.json"), StandardCharsets.UTF_8)
+                .replaceFirst("\\{", "{\"source\": {\"sourceId\": \"dvc-province\", \"recordId\": \"dup-first\", \"channel\": \"PORTAL_REST\"},");
+        Http.Answer answer = Http.postJson(base + "/api/v1/complaints", "demo-portal-hanoi-key", record.getBytes(StandardCharsets.UTF_8));
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().path("code").asText()).isEqualTo("client.malformed-json");
+        assertThat(answer.json().path("violations").get(0).path("code").asText()).isEqualTo("json.duplicate-key");
+    }
+
+    @Test
+    void aHundredThousandBadItemsMadeA31MbProblemAfter12Seconds() throws Exception {
+        String hundredThousand = "[" + String.join(",", java.util.Collections.nCopies(100_000, "1")) + "]";
+        long start = System.nanoTime();
+        Http.Answer huge = Http.postJson(base + "/api/v1/sources/portal-hanoi/complaints", "demo-portal-hanoi-key",
+                hundredThousand.getBytes(StandardCharsets.US_ASCII));
+        assertThat(huge.status()).isEqualTo(413);
+        assertThat(huge.json().path("detail").asText()).contains("at most 1000");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+
+        String thousand = "[" + String.join(",", java.util.Collections.nCopies(1_000, "1")) + "]";
+        Http.Answer bad = Http.postJson(base + "/api/v1/sources/portal-hanoi/complaints", "demo-portal-hanoi-key",
+                thousand.getBytes(StandardCharsets.US_ASCII));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().path("violations").size()).isEqualTo(100);
+        assertThat(bad.json().path("detail").asText()).contains("omitted");
+        assertThat(bad.response().body().length()).isLessThan(64 * 1024);
+    }
+
+    @Test
+    void adminQueryParametersGotTheWrongCodes() throws Exception {
+        for (String path : List.of("/api/v1/admin/figures?since=yesterday", "/api/v1/admin/message-log/records/not-a-uuid",
+                "/api/v1/admin/message-log/records/not-a-uuid/raw")) {
+            Http.Answer answer = Http.send(HttpRequest.newBuilder(URI.create(base + path)).header("X-Api-Key", "demo-ops-key").GET().build());
+            assertThat(answer.json().path("code").asText()).as(path).isEqualTo("client.bad-request");
+        }
+    }
+
+    @Test
+    void aStatusReportDatedIn1970WasAccepted() throws Exception {
+        byte[] complaint = """
+                {"kind":"COMPLAINT","source":{"recordId":"door-it-1970"},"title":"Khiếu nại quyết định thu hồi đất",
+                 "body":"Gia đình tôi không đồng ý với quyết định thu hồi đất số 12/QĐ-UBND.","location":{"provinceCode":"25"},
+                 "reporter":{"name":"Phạm Thị Mai","phone":"0987 654 321"}}""".getBytes(StandardCharsets.UTF_8);
+        Http.Answer accepted = Http.postJson(base + "/api/v1/complaints", "demo-portal-hanoi-key", complaint);
+        assertThat(accepted.status()).isEqualTo(202);
+        String code = accepted.json().path("trackingCode").asText();
+        String auth = basic("inspectorate", "demo-inspectorate-secret");
+        java.util.concurrent.atomic.AtomicReference<Http.Answer> answer = new java.util.concurrent.atomic.AtomicReference<>();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            answer.set(Http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/cases/" + code + "/status"))
+                    .header("Authorization", auth).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"status\":\"IN_PROGRESS\",\"reportedAt\":\"1970-01-01T00:00:00Z\"}")).build()));
+            return answer.get().status() != 404 && answer.get().status() != 403;
+        });
+        assertThat(answer.get().status()).isEqualTo(400);
+        assertThat(answer.get().json().path("code").asText()).isEqualTo("client.invalid-status-update");
+        assertThat(answer.get().json().path("violations").get(0).path("code").asText()).isEqualTo("status.range");
     }
 
     static String basic(String user, String password) {
