@@ -235,6 +235,26 @@ class DoorHardeningIT {
     }
 
     @Test
+    void wrongUsernameTokenPasswordsWereCheckedUnthrottled() throws Exception {
+        String report = new String(example("report-status.soap11.xml"), StandardCharsets.UTF_8);
+        byte[] good = report.getBytes(StandardCharsets.UTF_8);
+        byte[] wrong = report.replace("demo-inspectorate-case-system-secret", "guess").getBytes(StandardCharsets.UTF_8);
+        // verified before the attack: the case is unknown, a fault after authentication
+        assertThat(soap("127.0.0.61", good).body()).contains("client.unknown-case");
+        for (int i = 0; i < 10; i++) {
+            assertThat(soap("127.0.0." + (70 + i), wrong).body()).contains("client.unauthenticated");
+        }
+        Raw throttled = soap("127.0.0.81", wrong);
+        assertThat(throttled.body()).contains("client.rate-limited");
+        assertThat(throttled.header("retry-after")).matches("[0-9]+");
+        assertThat(soap("127.0.0.61", good).body()).contains("client.unknown-case");
+    }
+
+    static Raw soap(String from, byte[] envelope) throws IOException {
+        return post(from, "/services/case-status", "Content-Type: text/xml; charset=UTF-8", envelope);
+    }
+
+    @Test
     void wrongKeysFromOneAddressWereCheckedUnthrottled() throws Exception {
         String from = "127.0.0.51";
         byte[] body = example("complaint.example.json");
@@ -358,7 +378,8 @@ class DoorHardeningIT {
             socket.connect(new InetSocketAddress("127.0.0.1", port()), 5_000);
             socket.setSoTimeout(60_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("POST " + path + " HTTP/1.1\r\nHost: gateway\r\nConnection: close\r\nContent-Type: application/json\r\n"
+            String type = credentialHeader.regionMatches(true, 0, "Content-Type:", 0, 13) ? "" : "Content-Type: application/json\r\n";
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: gateway\r\nConnection: close\r\n" + type
                     + credentialHeader + "\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             out.write(body);
             out.flush();

@@ -50,6 +50,16 @@ public class SoapFaultInterceptor extends AbstractSoapInterceptor {
                 http.setAttribute(vn.lienthong.gateway.security.doors.LoginThrottle.FAILED, Boolean.TRUE);
             }
         }
+        if (e instanceof vn.lienthong.gateway.security.doors.FailedLogins.Throttled throttled) {
+            // as over REST: when the caller may try again
+            java.util.Map<String, java.util.List<String>> headers = org.apache.cxf.helpers.CastUtils.cast(
+                    (java.util.Map<?, ?>) message.get(org.apache.cxf.message.Message.PROTOCOL_HEADERS));
+            if (headers == null) {
+                headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+                message.put(org.apache.cxf.message.Message.PROTOCOL_HEADERS, headers);
+            }
+            headers.put("Retry-After", List.of(Long.toString(throttled.retryAfterSeconds())));
+        }
         message.setContent(Exception.class, toFault(e, message.getVersion()));
     }
 
