@@ -26,6 +26,7 @@ public enum ErrorCode {
     XML_LIMIT_EXCEEDED("client.xml-limit-exceeded", 400, "The XML nests too deep or has too many elements, attributes or characters"),
     MALFORMED_CSV("client.malformed-csv", 400, "The file is not CSV as the source's configuration describes it"),
     BAD_REQUEST("client.bad-request", 400, "A parameter of the request is missing or not valid"),
+    CREDENTIALS_IN_URL("client.credentials-in-url", 400, "Credentials belong in a header, never in the URL (URLs end up in access logs)"),
     UNKNOWN_CASE("client.unknown-case", 404, "No case has this tracking code"),
     NOT_A_RECIPIENT("client.not-a-recipient", 403, "This subscriber did not receive the case and may not report on it"),
     INVALID_STATUS_UPDATE("client.invalid-status-update", 400, "The status update is not valid"),

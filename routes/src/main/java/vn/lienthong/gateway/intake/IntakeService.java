@@ -59,7 +59,15 @@ public final class IntakeService {
                 .maxStringLength(1_000_000)
                 .maxNumberLength(64)
                 .build());
+        // {"source":…,"source":…}: last-one-wins would accept a record other than the one checked or
+        // logged by anyone reading the first; refuse it (client.malformed-json, violation json.duplicate-key)
+        JSON.getFactory().enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     }
+
+    /** Records in one batch at most: 100,000 two-byte items took 12 s to check. */
+    public static final int MAX_BATCH_RECORDS = 1_000;
+    /** Violations listed in one answer at most (100,000 bad items made a 30.9 MB problem); the detail counts the rest. */
+    public static final int MAX_VIOLATIONS_LISTED = 100;
 
     private final GatewayConfig config;
     private final SourceMappings mappings;
@@ -128,8 +136,10 @@ public final class IntakeService {
         List<Violation> violations = new java.util.ArrayList<>();
         prepared.forEach(p -> violations.addAll(p.violations()));
         if (!violations.isEmpty()) {
-            throw new GatewayException(ErrorCode.SCHEMA_INVALID,
-                    violations.size() + " violation(s) of the " + type.slug() + " schema v1", violations);
+            int omitted = Math.max(0, violations.size() - MAX_VIOLATIONS_LISTED);
+            throw new GatewayException(ErrorCode.SCHEMA_INVALID, violations.size() + " violation(s) of the " + type.slug() + " schema v1"
+                    + (omitted == 0 ? "" : "; the first " + MAX_VIOLATIONS_LISTED + " are listed, " + omitted + " omitted"),
+                    omitted == 0 ? violations : violations.subList(0, MAX_VIOLATIONS_LISTED));
         }
         IntakeLog.Capture capture = log.capture(submission);
         return prepared.stream().map(p -> publish(type, p.record(), p.published(), p.outcome(), capture)).toList();
@@ -160,6 +170,10 @@ public final class IntakeService {
         JsonNode input = parse(decoded.text());
         List<JsonNode> items = submission.format() == Submission.Format.NATIVE && input.isArray()
                 ? toList(input) : List.of(input);
+        if (items.size() > MAX_BATCH_RECORDS) {
+            throw new GatewayException(ErrorCode.PAYLOAD_TOO_LARGE, "the batch holds " + items.size() + " records; send at most "
+                    + MAX_BATCH_RECORDS + " per request", List.of());
+        }
         if (items.isEmpty()) {
             throw new GatewayException(ErrorCode.SCHEMA_INVALID, "the batch is empty",
                     List.of(new Violation("", "must hold at least one record", "schema.minItems")));
@@ -231,6 +245,10 @@ public final class IntakeService {
             return node;
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            if (String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field")) {
+                throw new GatewayException(ErrorCode.MALFORMED_JSON, e.getOriginalMessage() + where + ": a key may appear once in an object",
+                        List.of(new Violation("", e.getOriginalMessage(), "json.duplicate-key")));
+            }
             throw new GatewayException(ErrorCode.MALFORMED_JSON, e.getOriginalMessage() + where);
         }
     }

@@ -170,8 +170,10 @@ public class MessageLogSetup {
     }
 
     @Bean
-    SubscriberCredentials subscriberCredentials(GatewayConfig config, vn.lienthong.gateway.security.SubscriberCallers subscriberCallers) {
-        return new SubscriberCredentials(config, subscriberCallers);
+    SubscriberCredentials subscriberCredentials(GatewayConfig config, vn.lienthong.gateway.security.SubscriberCallers subscriberCallers,
+            vn.lienthong.gateway.security.doors.VerifiedCredentials verifiedCredentials,
+            vn.lienthong.gateway.security.doors.FailedLogins failedLoginsByPrincipal) {
+        return new SubscriberCredentials(config, subscriberCallers, verifiedCredentials, failedLoginsByPrincipal);
     }
 
     @Bean

@@ -92,7 +92,7 @@ public class AdminRoutes extends RouteBuilder {
 
     void entries(Exchange exchange) throws SQLException {
         operator(exchange);
-        String recordId = exchange.getMessage().getHeader("recordId", String.class);
+        String recordId = recordId(exchange.getMessage());
         List<LogEntry> entries = log.entriesOf(recordId);
         if (entries.isEmpty()) {
             throw new GatewayException(ErrorCode.UNKNOWN_CASE, "the message log has no record " + recordId);
@@ -126,7 +126,7 @@ public class AdminRoutes extends RouteBuilder {
     void raw(Exchange exchange) throws SQLException, IOException {
         Message in = exchange.getMessage();
         String operator = operator(exchange);
-        String recordId = in.getHeader("recordId", String.class);
+        String recordId = recordId(in);
         Optional<LogEntry> received = log.entriesOf(recordId).stream().filter(e -> e.event() == LogEvent.RECEIVED).findFirst();
         if (received.isEmpty()) {
             throw new GatewayException(ErrorCode.UNKNOWN_CASE, "the message log has no record " + recordId);
@@ -171,6 +171,16 @@ public class AdminRoutes extends RouteBuilder {
         }
     }
 
+    /** A record id is a UUID: anything else cannot name a record (400, not "no such record"). */
+    private static String recordId(Message in) {
+        String text = in.getHeader("recordId", String.class);
+        try {
+            return java.util.UUID.fromString(text == null ? "" : text.strip()).toString();
+        } catch (IllegalArgumentException e) {
+            throw new GatewayException(ErrorCode.BAD_REQUEST, "a record id is a UUID like 8c725414-a731-5687-af74-f3e30e995a3b");
+        }
+    }
+
     private static Instant since(String text) {
         if (text == null || text.isBlank()) {
             return null;
@@ -178,7 +188,7 @@ public class AdminRoutes extends RouteBuilder {
         try {
             return LocalDate.parse(text.strip()).atStartOfDay(SourceNormalization.VIETNAM).toInstant();
         } catch (DateTimeParseException e) {
-            throw new GatewayException(ErrorCode.SCHEMA_INVALID, "since must be a date like 2026-01-31");
+            throw new GatewayException(ErrorCode.BAD_REQUEST, "since must be a date like 2026-01-31");
         }
     }
 

@@ -3,15 +3,15 @@ package vn.lienthong.gateway.tracking;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import vn.lienthong.gateway.config.GatewayConfig;
 import vn.lienthong.gateway.config.SubscriberDefinition;
 import vn.lienthong.gateway.error.ErrorCode;
 import vn.lienthong.gateway.error.GatewayException;
-import vn.lienthong.gateway.security.ApiKeys;
 import vn.lienthong.gateway.security.Passwords;
 import vn.lienthong.gateway.security.SubscriberCallers;
+import vn.lienthong.gateway.security.doors.FailedLogins;
+import vn.lienthong.gateway.security.doors.VerifiedCredentials;
 import vn.lienthong.gateway.security.oidc.RealmTokens;
 
 /**
@@ -19,16 +19,17 @@ import vn.lienthong.gateway.security.oidc.RealmTokens;
  * accepts ({@code auth.accept}): a bearer token of their Keycloak client holding
  * {@code feed:<id>} ({@link SubscriberCallers}), or HTTP Basic with their subscriber id and broker
  * password (PBKDF2-checked against their YAML). A successful password check is remembered for a few
- * minutes by the SHA-256 of the credentials, so a busy subscriber does not pay the deliberately slow
- * hash on every call.
+ * minutes by the SHA-256 of the credentials ({@link VerifiedCredentials}), so a busy subscriber does
+ * not pay the deliberately slow hash on every call; a subscriber id whose password was wrong too often
+ * is answered 429 before the hash is computed ({@link FailedLogins}), unless its credentials are
+ * already known to be good.
  */
 public final class SubscriberCredentials {
 
-    private static final long REMEMBER_NANOS = 10L * 60 * 1_000_000_000L;
-
     private final Map<String, String> hashes;
     private final java.util.Set<String> ids;
-    private final Map<String, Long> verified = new ConcurrentHashMap<>();
+    private final VerifiedCredentials verified;
+    private final FailedLogins failures;
     private final SubscriberCallers tokens;
 
     /** Passwords only (no realm). */
@@ -37,7 +38,13 @@ public final class SubscriberCredentials {
     }
 
     public SubscriberCredentials(GatewayConfig config, SubscriberCallers tokens) {
+        this(config, tokens, VerifiedCredentials.defaults(), FailedLogins.none());
+    }
+
+    public SubscriberCredentials(GatewayConfig config, SubscriberCallers tokens, VerifiedCredentials verified, FailedLogins failures) {
         this.tokens = tokens;
+        this.verified = verified;
+        this.failures = failures;
         this.hashes = config.subscribers().values().stream()
                 .filter(s -> s.broker().passwordHash() != null && s.auth().acceptsPassword())
                 .collect(Collectors.toUnmodifiableMap(SubscriberDefinition::id, s -> s.broker().passwordHash()));
@@ -64,18 +71,18 @@ public final class SubscriberCredentials {
         String user = colon < 0 ? decoded : decoded.substring(0, colon);
         String password = colon < 0 ? "" : decoded.substring(colon + 1);
         String hash = hashes.get(user);
-        String fingerprint = ApiKeys.sha256Hex(user + "\u0000" + password);
-        Long until = verified.get(fingerprint);
-        if (hash != null && until != null && until - System.nanoTime() > 0) {
+        if (hash != null && verified.known(user, password, hash)) {
             return user;
         }
-        if (hash == null || !Passwords.verify(password, hash)) {
+        if (hash == null) {
             throw new GatewayException(ErrorCode.UNAUTHENTICATED, "the subscriber credentials are not valid");
         }
-        if (verified.size() > 10_000) {
-            verified.clear();
+        failures.check("subscriber:" + user, "subscriber");
+        if (!Passwords.verify(password, hash)) {
+            failures.failed("subscriber:" + user);
+            throw new GatewayException(ErrorCode.UNAUTHENTICATED, "the subscriber credentials are not valid");
         }
-        verified.put(fingerprint, System.nanoTime() + REMEMBER_NANOS);
+        verified.remember(user, password, hash);
         return user;
     }
 

@@ -145,6 +145,13 @@ public final class TrackingService implements CaseLookup, StatusUpdateSink {
                 .orElseThrow(() -> new GatewayException(ErrorCode.NOT_A_RECIPIENT, "subscriber " + subscriberId
                         + " did not receive case " + code + " and may not report on it"));
         Instant reportedAt = u.reportedAt().toInstant();
+        if (reportedAt.isBefore(row.acceptedAt().minusSeconds(300))) {
+            // a report dated 1970 (a zero timestamp) would sort before every real one; the same
+            // five minutes of clock skew as for a report from the future
+            throw new GatewayException(ErrorCode.INVALID_STATUS_UPDATE, "1 problem(s) in the status report",
+                    List.of(new vn.lienthong.gateway.error.Violation("/reportedAt", "lies before the case was accepted ("
+                            + CaseRow.local(row.acceptedAt()) + ")", "status.range")));
+        }
         List<CaseStore.StatusRow> history = CaseStore.history(c, row);
         CaseStore.StatusRow last = history.get(history.size() - 1);
         if (last.status() == u.status() && subscriberId.equals(last.reportedBy()) && reportedAt.equals(last.reportedAt())

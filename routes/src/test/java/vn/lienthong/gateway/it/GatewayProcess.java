@@ -79,7 +79,13 @@ public final class GatewayProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
-        awaitHealthy(Duration.ofSeconds(120));
+        try {
+            awaitHealthy(Duration.ofSeconds(120));
+        } catch (Exception | Error e) {
+            // a gateway that did not come up in time is still starting: it would outlive the test run
+            kill();
+            throw e;
+        }
     }
 
     private void awaitHealthy(Duration timeout) throws Exception {

@@ -45,6 +45,9 @@ public class RestProblems extends RouteConfigurationBuilder {
         if (e.errorCode() == ErrorCode.FORBIDDEN) {
             out.setHeader("WWW-Authenticate", "Bearer realm=\"lienthong\", error=\"insufficient_scope\"");
         }
+        if (e instanceof vn.lienthong.gateway.security.doors.FailedLogins.Throttled throttled) {
+            out.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
+        }
         if (e.errorCode() == ErrorCode.AUTH_UNAVAILABLE) {
             out.setHeader("Retry-After", "5");
         }

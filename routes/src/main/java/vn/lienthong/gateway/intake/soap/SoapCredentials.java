@@ -2,16 +2,16 @@ package vn.lienthong.gateway.intake.soap;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import vn.lienthong.gateway.config.GatewayConfig;
 import vn.lienthong.gateway.config.SourceDefinition;
 import vn.lienthong.gateway.config.SubscriberDefinition;
 import vn.lienthong.gateway.error.ErrorCode;
 import vn.lienthong.gateway.error.GatewayException;
-import vn.lienthong.gateway.security.ApiKeys;
 import vn.lienthong.gateway.security.Passwords;
 import vn.lienthong.gateway.security.SourceCallers;
 import vn.lienthong.gateway.security.SubscriberCallers;
+import vn.lienthong.gateway.security.doors.FailedLogins;
+import vn.lienthong.gateway.security.doors.VerifiedCredentials;
 import vn.lienthong.gateway.security.oidc.RealmTokens;
 
 /**
@@ -23,7 +23,16 @@ import vn.lienthong.gateway.security.oidc.RealmTokens;
 public abstract class SoapCredentials {
 
     /** PBKDF2 is slow on purpose; a caller that proved its password once is not charged again. */
-    private final Map<String, String> verified = new ConcurrentHashMap<>();
+    private VerifiedCredentials verified = VerifiedCredentials.defaults();
+    /** A principal whose password was wrong too often is refused before the hash is computed. */
+    private FailedLogins failures = FailedLogins.none();
+
+    /** The doors' shared cache and per-principal throttle (DoorSetup). */
+    public SoapCredentials with(VerifiedCredentials verified, FailedLogins failures) {
+        this.verified = verified;
+        this.failures = failures;
+        return this;
+    }
 
     /**
      * What a request presents.
@@ -43,8 +52,8 @@ public abstract class SoapCredentials {
             int n = 0;
             n += apiKey != null && !apiKey.isBlank() ? 1 : 0;
             n += authorization != null && !authorization.isBlank() ? 1 : 0;
-            n += peek.bearerToken() != null ? 1 : 0;
-            n += peek.usernameToken() != null ? 1 : 0;
+            // every token in the WS-Security header counts, also one of a ValueType the gateway does not read
+            n += Math.max(peek.securityTokens(), (peek.bearerToken() != null ? 1 : 0) + (peek.usernameToken() != null ? 1 : 0));
             return n;
         }
     }
@@ -73,17 +82,15 @@ public abstract class SoapCredentials {
                     "only a UsernameToken with PasswordText (over TLS) is accepted, not " + token.passwordType());
         }
         String password = token.password() == null ? "" : token.password();
-        String proof = ApiKeys.sha256Hex(principal + "\u0000" + password + "\u0000" + passwordHash);
-        if (principal.equals(verified.get(proof))) {
+        if (verified.known(principal, password, passwordHash)) {
             return principal;
         }
+        failures.check("soap:" + principal, "UsernameToken");
         if (!Passwords.verify(password, passwordHash)) {
+            failures.failed("soap:" + principal);
             throw new GatewayException(ErrorCode.UNAUTHENTICATED, "the UsernameToken is not valid");
         }
-        if (verified.size() > 10_000) {
-            verified.clear();
-        }
-        verified.put(proof, principal);
+        verified.remember(principal, password, passwordHash);
         return principal;
     }
 

@@ -42,6 +42,24 @@ public class SoapFaultInterceptor extends AbstractSoapInterceptor {
         if (e.errorCode() == ErrorCode.INTERNAL || e.errorCode().httpStatus() >= 500) {
             LOG.warn("SOAP request failed ({}): {}", e.errorCode().code(), e.getMessage(), exception);
         }
+        if (e.errorCode() == ErrorCode.UNAUTHENTICATED) {
+            // a SOAP fault is a 500: tell the doors' address throttle this was a refused login
+            Object request = message.getExchange().getInMessage() == null ? null
+                    : message.getExchange().getInMessage().get(org.apache.cxf.transport.http.AbstractHTTPDestination.HTTP_REQUEST);
+            if (request instanceof jakarta.servlet.http.HttpServletRequest http) {
+                http.setAttribute(vn.lienthong.gateway.security.doors.LoginThrottle.FAILED, Boolean.TRUE);
+            }
+        }
+        if (e instanceof vn.lienthong.gateway.security.doors.FailedLogins.Throttled throttled) {
+            // as over REST: when the caller may try again
+            java.util.Map<String, java.util.List<String>> headers = org.apache.cxf.helpers.CastUtils.cast(
+                    (java.util.Map<?, ?>) message.get(org.apache.cxf.message.Message.PROTOCOL_HEADERS));
+            if (headers == null) {
+                headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+                message.put(org.apache.cxf.message.Message.PROTOCOL_HEADERS, headers);
+            }
+            headers.put("Retry-After", List.of(Long.toString(throttled.retryAfterSeconds())));
+        }
         message.setContent(Exception.class, toFault(e, message.getVersion()));
     }
 
@@ -75,7 +93,9 @@ public class SoapFaultInterceptor extends AbstractSoapInterceptor {
             return new GatewayException(ErrorCode.MALFORMED_XML, message);
         }
         if (message.contains("Unexpected wrapper element") || message.contains("No such operation")
-                || message.contains("Message part") || message.contains("No binding operation")) {
+                || message.contains("Message part") || message.contains("No binding operation")
+                // a SOAPAction naming no operation of the service is the caller's mistake, not ours
+                || message.contains("does not match an operation")) {
             return new GatewayException(ErrorCode.MALFORMED_XML, message);
         }
         return new GatewayException(ErrorCode.INTERNAL, "unexpected error; nothing was accepted", List.of(), exception);

@@ -17,6 +17,8 @@ import vn.lienthong.gateway.intake.xml.XmlLimits;
 import vn.lienthong.gateway.intake.xml.XsltMappings;
 import vn.lienthong.gateway.security.SourceCallers;
 import vn.lienthong.gateway.security.SubscriberCallers;
+import vn.lienthong.gateway.security.doors.FailedLogins;
+import vn.lienthong.gateway.security.doors.VerifiedCredentials;
 import vn.lienthong.gateway.tracking.StatusUpdateSink;
 import vn.lienthong.schemas.v1.inspectorate.CaseStatusCallback;
 import vn.lienthong.schemas.v1.intake.ComplaintIntake;
@@ -51,24 +53,30 @@ public class SoapIntakeSetup {
     }
 
     @Bean
-    CxfEndpoint complaintIntakeEndpoint(Bus bus, XmlLimits limits, GatewayConfig config, SourceCallers sourceCallers) {
+    CxfEndpoint complaintIntakeEndpoint(Bus bus, XmlLimits limits, GatewayConfig config, SourceCallers sourceCallers,
+            VerifiedCredentials verifiedCredentials, FailedLogins failedLoginsByPrincipal) {
         return endpoint(bus, limits, "/complaint-intake", ComplaintIntake.class, INTAKE_WSDL,
                 new QName(INTAKE_WSDL_NS, "ComplaintIntakeService"), new QName(INTAKE_WSDL_NS, "ComplaintIntakeSoap11"),
-                new SoapGuardInterceptor(limits, SoapCredentials.sources(config, sourceCallers), legacyRequests(config)));
+                new SoapGuardInterceptor(limits, SoapCredentials.sources(config, sourceCallers).with(verifiedCredentials, failedLoginsByPrincipal),
+                        legacyRequests(config)));
     }
 
     @Bean
-    CxfEndpoint complaintIntakeSoap12Endpoint(Bus bus, XmlLimits limits, GatewayConfig config, SourceCallers sourceCallers) {
+    CxfEndpoint complaintIntakeSoap12Endpoint(Bus bus, XmlLimits limits, GatewayConfig config, SourceCallers sourceCallers,
+            VerifiedCredentials verifiedCredentials, FailedLogins failedLoginsByPrincipal) {
         return endpoint(bus, limits, "/complaint-intake/soap12", ComplaintIntake.class, INTAKE_WSDL,
                 new QName(INTAKE_WSDL_NS, "ComplaintIntakeService"), new QName(INTAKE_WSDL_NS, "ComplaintIntakeSoap12"),
-                new SoapGuardInterceptor(limits, SoapCredentials.sources(config, sourceCallers), legacyRequests(config)));
+                new SoapGuardInterceptor(limits, SoapCredentials.sources(config, sourceCallers).with(verifiedCredentials, failedLoginsByPrincipal),
+                        legacyRequests(config)));
     }
 
     @Bean
-    CxfEndpoint caseStatusEndpoint(Bus bus, XmlLimits limits, GatewayConfig config, SubscriberCallers subscriberCallers) {
+    CxfEndpoint caseStatusEndpoint(Bus bus, XmlLimits limits, GatewayConfig config, SubscriberCallers subscriberCallers,
+            VerifiedCredentials verifiedCredentials, FailedLogins failedLoginsByPrincipal) {
         return endpoint(bus, limits, "/case-status", CaseStatusCallback.class, INSPECTORATE_WSDL,
                 new QName(INSPECTORATE_WSDL_NS, "CaseStatusCallbackService"), new QName(INSPECTORATE_WSDL_NS, "CaseStatusCallbackSoap11"),
-                new SoapGuardInterceptor(limits, SoapCredentials.subscribers(config, subscriberCallers), null));
+                new SoapGuardInterceptor(limits, SoapCredentials.subscribers(config, subscriberCallers).with(verifiedCredentials, failedLoginsByPrincipal),
+                        null));
     }
 
     private static CxfEndpoint endpoint(Bus bus, XmlLimits limits, String address, Class<?> service, String wsdl,

@@ -61,13 +61,20 @@ public final class SoapRequests {
 
     /**
      * @param bodyElement the first element inside the Body; null for an empty Body
-     * @param bearerToken a JWT in a WS-Security {@code BinarySecurityToken} of ValueType
-     *                    {@value #JWT_TOKEN_TYPE}, or null
+     * @param bearerToken    a JWT in a WS-Security {@code BinarySecurityToken} of ValueType
+     *                       {@value #JWT_TOKEN_TYPE}, or null
+     * @param securityTokens how many UsernameToken and BinarySecurityToken elements (of any ValueType)
+     *                       the header holds: only one is read, so a second is refused rather than
+     *                       ignored (an unsigned token first, a genuine one last)
      */
-    public record Peek(String envelopeNamespace, QName bodyElement, UsernameToken usernameToken, String bearerToken) {
+    public record Peek(String envelopeNamespace, QName bodyElement, UsernameToken usernameToken, String bearerToken, int securityTokens) {
 
         public Peek(String envelopeNamespace, QName bodyElement, UsernameToken usernameToken) {
             this(envelopeNamespace, bodyElement, usernameToken, null);
+        }
+
+        public Peek(String envelopeNamespace, QName bodyElement, UsernameToken usernameToken, String bearerToken) {
+            this(envelopeNamespace, bodyElement, usernameToken, bearerToken, (usernameToken == null ? 0 : 1) + (bearerToken == null ? 0 : 1));
         }
 
         @Override
@@ -91,6 +98,7 @@ public final class SoapRequests {
             String bearer = null;
             boolean inHeader = false;
             boolean inToken = false;
+            int tokens = 0;
             while (reader.hasNext()) {
                 int event = reader.next();
                 if (event == XMLStreamConstants.START_ELEMENT) {
@@ -100,11 +108,14 @@ public final class SoapRequests {
                     } else if (ns.equals(name.getNamespaceURI()) && "Body".equals(name.getLocalPart())) {
                         QName body = reader.nextTag() == XMLStreamConstants.START_ELEMENT ? reader.getName() : null;
                         UsernameToken token = username == null ? null : new UsernameToken(username, password, passwordType);
-                        return new Peek(ns, body, token, bearer);
-                    } else if (inHeader && WSSE.equals(name.getNamespaceURI()) && "BinarySecurityToken".equals(name.getLocalPart())
-                            && JWT_TOKEN_TYPE.equals(reader.getAttributeValue(null, "ValueType"))) {
-                        bearer = jwtOf(reader.getAttributeValue(null, "EncodingType"), reader.getElementText());
+                        return new Peek(ns, body, token, bearer, tokens);
+                    } else if (inHeader && WSSE.equals(name.getNamespaceURI()) && "BinarySecurityToken".equals(name.getLocalPart())) {
+                        tokens++;
+                        if (JWT_TOKEN_TYPE.equals(reader.getAttributeValue(null, "ValueType"))) {
+                            bearer = jwtOf(reader.getAttributeValue(null, "EncodingType"), reader.getElementText());
+                        }
                     } else if (inHeader && WSSE.equals(name.getNamespaceURI()) && "UsernameToken".equals(name.getLocalPart())) {
+                        tokens++;
                         inToken = true;
                     } else if (inToken && WSSE.equals(name.getNamespaceURI()) && "Username".equals(name.getLocalPart())) {
                         username = reader.getElementText().strip();

@@ -58,4 +58,17 @@ class SoapRequestsTest {
         assertThat(xml).contains("<in:recordType>complaint</in:recordType>").contains("<in:record><pa:GuiPhanAnh")
                 .contains("NB-2019-PA-77311");
     }
+
+    @Test
+    void twoWsSecurityTokensWereReadAsOneCredential() {
+        String wsse = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd";
+        String envelope = "<s:Envelope xmlns:s='http://schemas.xmlsoap.org/soap/envelope/'><s:Header><w:Security xmlns:w='" + wsse + "'>"
+                + "<w:BinarySecurityToken ValueType='urn:x509'>TUlJQg==</w:BinarySecurityToken>"
+                + "<w:UsernameToken><w:Username>inspectorate</w:Username><w:Password>secret</w:Password></w:UsernameToken>"
+                + "</w:Security></s:Header><s:Body><x/></s:Body></s:Envelope>";
+        SoapRequests.Peek peek = SoapRequests.peek(envelope.getBytes(StandardCharsets.UTF_8));
+        assertThat(peek.securityTokens()).isEqualTo(2);
+        assertThatThrownBy(() -> SoapCredentials.oneCredential(new SoapCredentials.Presented(null, null, peek)))
+                .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.UNAUTHENTICATED));
+    }
 }
