@@ -11,7 +11,7 @@ import vn.lienthong.gateway.config.SourceDefinition;
 
 /**
  * The servlet filters in front of every door — REST ({@code /api/*}: intake, tracking, status,
- * admin), SMS ({@code /sms/*}: Kannel) and SOAP ({@code /services/*}) — in this order: the response
+ * admin), SMS ({@code /sms/*}: Kannel), Open311 ({@code /open311/*}) and SOAP ({@code /services/*}) — in this order: the response
  * header allow-list, the failed-login throttle per address, credentials in the URL refused, the body
  * limit. SOAP bodies are limited by
  * the SOAP guard, which stops reading at {@code lienthong.xml.max-bytes} and answers a fault.
@@ -19,8 +19,8 @@ import vn.lienthong.gateway.config.SourceDefinition;
 @Configuration(proxyBeanMethods = false)
 public class DoorSetup {
 
-    static final String[] ALL_DOORS = {"/api/*", "/sms/*", "/services/*"};
-    static final String[] CAMEL_DOORS = {"/api/*", "/sms/*"};
+    static final String[] ALL_DOORS = {"/api/*", "/sms/*", "/services/*", "/open311/*"};
+    static final String[] CAMEL_DOORS = {"/api/*", "/sms/*", "/open311/*"};
 
     /** Failed logins per client address (the filter) and per principal (password checks, SOAP and status doors). */
     @Bean
