@@ -25,6 +25,7 @@ public enum ErrorCode {
     XML_FORBIDDEN("client.xml-forbidden", 400, "The XML has a DOCTYPE or an entity reference, which the gateway never accepts"),
     XML_LIMIT_EXCEEDED("client.xml-limit-exceeded", 400, "The XML nests too deep or has too many elements, attributes or characters"),
     MALFORMED_CSV("client.malformed-csv", 400, "The file is not CSV as the source's configuration describes it"),
+    FILE_REFUSED("client.file-refused", 400, "The dropped file is not read: a link, empty, unreadable or badly named"),
     BAD_REQUEST("client.bad-request", 400, "A parameter of the request is missing or not valid"),
     UNKNOWN_CASE("client.unknown-case", 404, "No case has this tracking code"),
     NOT_A_RECIPIENT("client.not-a-recipient", 403, "This subscriber did not receive the case and may not report on it"),
