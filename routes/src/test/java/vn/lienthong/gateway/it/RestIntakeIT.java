@@ -242,4 +242,27 @@ class RestIntakeIT {
             assertThat(frame.headers()).containsEntry("trackingCode", answer.json().path("trackingCode").asText());
         }
     }
+
+    /** Regression: one invalid byte in one field re-decoded the whole body as a legacy encoding ("đường" → "đưá»�ng"). */
+    @Test
+    void declaredUtf8WithOneInvalidByteIsRefusedNotTurnedIntoMojibake() throws Exception {
+        String run = UUID.randomUUID().toString();
+        byte[] good = canonical("FEEDBACK", run, "25");
+        byte[] damaged = new String(good, StandardCharsets.UTF_8).replace("thử nghiệm", "th\u0001 nghiệm").getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < damaged.length; i++) {
+            if (damaged[i] == 1) {
+                damaged[i] = (byte) 0xFF; // one byte that is never UTF-8, in the title only
+            }
+        }
+        for (String contentType : List.of("application/json; charset=UTF-8", "application/json")) {
+            Http.Answer answer = Http.post(url("complaints"), HANOI_KEY, contentType, damaged);
+            assertThat(answer.status()).as(contentType).isEqualTo(400);
+            assertThat(answer.json().path("type").asText()).isEqualTo("urn:lienthong:error:client.undecodable-text");
+            assertThat(answer.json().path("detail").asText()).contains("1 byte(s) are not UTF-8");
+        }
+        assertThat(Feeds.drain(gateway, "province-25", PROVINCE_25)).isEmpty();
+        assertThat(postJson(url("complaints"), HANOI_KEY, good).status()).isEqualTo(202);
+        assertThat(Feeds.drain(gateway, "province-25", PROVINCE_25)).singleElement()
+                .satisfies(r -> assertThat(r.record().path("body").asText()).isEqualTo("Cán bộ xã yêu cầu nộp thêm tiền ngoài quy định."));
+    }
 }
