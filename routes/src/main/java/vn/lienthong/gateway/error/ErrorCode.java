@@ -7,6 +7,7 @@ package vn.lienthong.gateway.error;
 public enum ErrorCode {
     MALFORMED_JSON("client.malformed-json", 400, "The body is not well-formed JSON"),
     UNDECODABLE_TEXT("client.undecodable-text", 400, "The body cannot be read in its declared or detected encoding"),
+    INVALID_CHARACTERS("client.invalid-characters", 400, "A text field holds characters that cannot be carried (NUL, controls, lone surrogates, non-characters) or nothing visible"),
     SCHEMA_INVALID("client.schema-invalid", 400, "The record does not satisfy the canonical schema"),
     UNMAPPABLE("client.unmappable", 400, "The source's record could not be mapped to the canonical record"),
     UNAUTHENTICATED("client.unauthenticated", 401, "Credentials are missing or not valid"),

@@ -405,4 +405,23 @@ class FileDropIT {
         assertThat(lines(receipt)).hasSize(7);
         assertThat(Feeds.drain(gateway, EVERYTHING, QUEUE)).hasSize(6);
     }
+
+    /** Regression: a row carrying control characters was accepted unflagged, and its SOAP delivery failed for minutes. */
+    @Test
+    void controlCharactersInARowAreRemovedAndTheRecordFlagged() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Path dir = drop("hotline-utf8");
+        dropFile(dir, run + ".csv", (HEADER + run + "-1;18/06/2026 07:30;0912 000 555;Đèn\u0007 đường\u0000 hỏng;25;08866\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        awaitFile(dir.resolve("done"), run + ".csv.receipt.csv");
+        List<Feeds.Received> queued = Feeds.drain(gateway, EVERYTHING, QUEUE);
+        assertThat(queued).singleElement().satisfies(r -> {
+            assertThat(r.record().path("body").asText()).isEqualTo("Đèn đường hỏng");
+            assertThat(r.record().path("quality").path("flags")).anySatisfy(f -> {
+                assertThat(f.path("code").asText()).isEqualTo("text.control-removed");
+                assertThat(f.path("pointer").asText()).isEqualTo("/body");
+            });
+            assertThat(r.properties().get("qualityFlags").toString()).contains("text.control-removed");
+        });
+    }
 }

@@ -265,4 +265,36 @@ class RestIntakeIT {
         assertThat(Feeds.drain(gateway, "province-25", PROVINCE_25)).singleElement()
                 .satisfies(r -> assertThat(r.record().path("body").asText()).isEqualTo("Cán bộ xã yêu cầu nộp thêm tiền ngoài quy định."));
     }
+
+    /** Regression: an escaped NUL, a C1 control and a lone surrogate were accepted with 202, then failed every SOAP delivery. */
+    @Test
+    void charactersThatCannotTravelAreRefusedWithThePointerOfEachField() throws Exception {
+        String run = UUID.randomUUID().toString();
+        byte[] body = ("""
+                {"kind":"FEEDBACK","source":{"recordId":"%s"},"title":"Phản ánh\\u0000",
+                 "body":"Cán bộ xã\\u0007 yêu cầu nộp thêm tiền.",
+                 "location":{"provinceCode":"25","address":"Thôn \\ud800 Đông"},
+                 "reporter":{"name":"Nguyễn\\u0085 Văn A","phone":"0912 345 678"}}""").formatted(run).getBytes(StandardCharsets.UTF_8);
+        Http.Answer answer = postJson(url("complaints"), HANOI_KEY, body);
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().path("type").asText()).isEqualTo("urn:lienthong:error:client.invalid-characters");
+        assertThat(answer.json().path("violations")).extracting(v -> v.path("pointer").asText() + " " + v.path("code").asText())
+                .containsExactlyInAnyOrder("/title text.control", "/body text.control", "/location/address text.lone-surrogate",
+                        "/reporter/name text.control");
+        assertThat(Feeds.drain(gateway, "province-25", PROVINCE_25)).isEmpty();
+    }
+
+    /** Regression: a body of zero-width and bidi characters only was accepted as a complaint. */
+    @Test
+    void invisibleOnlyTextIsRefused() throws Exception {
+        String run = UUID.randomUUID().toString();
+        byte[] body = ("{\"kind\":\"FEEDBACK\",\"source\":{\"recordId\":\"" + run + "\"},\"title\":\"Phản ánh\","
+                + "\"body\":\"\u200b\u202e \u2066\ufeff\",\"location\":{\"provinceCode\":\"25\"}}").getBytes(StandardCharsets.UTF_8);
+        Http.Answer answer = postJson(url("complaints"), HANOI_KEY, body);
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().path("type").asText()).isEqualTo("urn:lienthong:error:client.invalid-characters");
+        assertThat(answer.json().path("violations")).extracting(v -> v.path("pointer").asText() + " " + v.path("code").asText())
+                .containsExactly("/body text.invisible-only");
+        assertThat(Feeds.drain(gateway, "province-25", PROVINCE_25)).isEmpty();
+    }
 }

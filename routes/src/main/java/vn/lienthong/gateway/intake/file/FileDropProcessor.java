@@ -329,7 +329,9 @@ public class FileDropProcessor {
         }
         try {
             byte[] json = IntakeService.json().writeValueAsBytes(c.record());
-            IntakeResult result = intake.submit(new Submission(source.id(), type, Submission.Format.CANONICAL, json, "UTF-8"));
+            // a file cannot be answered: characters that cannot travel are removed and the record flagged
+            IntakeResult result = intake.submit(new Submission(source.id(), type, Submission.Format.CANONICAL, json, "UTF-8",
+                    Submission.Text.REPAIR));
             return new RowOutcome(c.row(), sourceRecordId, result, null, c.raw());
         } catch (GatewayException e) {
             if (e.errorCode() == ErrorCode.BROKER_UNAVAILABLE) {

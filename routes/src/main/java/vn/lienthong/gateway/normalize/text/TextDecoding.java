@@ -54,6 +54,15 @@ public final class TextDecoding {
         if (strict.isPresent()) {
             return new Decoded(strict.get(), charset.name());
         }
+        if (bytes.length % 2 == 1 && (charset.equals(StandardCharsets.UTF_16BE) || charset.equals(StandardCharsets.UTF_16LE))) {
+            // UCS-2 with an odd byte count (a cut SMS): the last byte is half a character. The rest is
+            // read as declared and the loss marked with U+FFFD, which the repairer reports as damage;
+            // detection would read the zero bytes as NUL characters no XML can carry.
+            Optional<String> even = strict(charset, java.util.Arrays.copyOf(bytes, bytes.length - 1), 0);
+            if (even.isPresent()) {
+                return new Decoded(even.get() + "\uFFFD", charset.name() + " (odd byte count: the last byte was dropped)");
+            }
+        }
         if (charset.equals(StandardCharsets.UTF_8)) {
             // A transport's "UTF-8" is often a default that the sender never chose: a source the
             // operator configured with its own encoding is read in that encoding.
