@@ -7,6 +7,7 @@ package vn.lienthong.gateway.error;
 public enum ErrorCode {
     MALFORMED_JSON("client.malformed-json", 400, "The body is not well-formed JSON"),
     UNDECODABLE_TEXT("client.undecodable-text", 400, "The body cannot be read in its declared or detected encoding"),
+    INVALID_CHARACTERS("client.invalid-characters", 400, "A text field holds characters that cannot be carried (NUL, controls, lone surrogates, non-characters) or nothing visible"),
     SCHEMA_INVALID("client.schema-invalid", 400, "The record does not satisfy the canonical schema"),
     UNMAPPABLE("client.unmappable", 400, "The source's record could not be mapped to the canonical record"),
     UNAUTHENTICATED("client.unauthenticated", 401, "Credentials are missing or not valid"),
@@ -25,6 +26,7 @@ public enum ErrorCode {
     XML_FORBIDDEN("client.xml-forbidden", 400, "The XML has a DOCTYPE or an entity reference, which the gateway never accepts"),
     XML_LIMIT_EXCEEDED("client.xml-limit-exceeded", 400, "The XML nests too deep or has too many elements, attributes or characters"),
     MALFORMED_CSV("client.malformed-csv", 400, "The file is not CSV as the source's configuration describes it"),
+    FILE_REFUSED("client.file-refused", 400, "The dropped file is not read: a link, empty, unreadable or badly named"),
     BAD_REQUEST("client.bad-request", 400, "A parameter of the request is missing or not valid"),
     CREDENTIALS_IN_URL("client.credentials-in-url", 400, "Credentials belong in a header, never in the URL (URLs end up in access logs)"),
     UNKNOWN_CASE("client.unknown-case", 404, "No case has this tracking code"),

@@ -25,6 +25,9 @@ import vn.lienthong.gateway.identity.IdentityProtector;
 import vn.lienthong.gateway.normalize.DateTimes;
 import vn.lienthong.gateway.normalize.NormalizationOutcome;
 import vn.lienthong.gateway.normalize.PayloadDecoder;
+import vn.lienthong.gateway.normalize.QualityFlag;
+import vn.lienthong.gateway.normalize.QualityReport;
+import vn.lienthong.gateway.normalize.text.TextHygiene;
 import vn.lienthong.gateway.normalize.RecordNormalizer;
 import vn.lienthong.gateway.normalize.RecordType;
 import vn.lienthong.gateway.normalize.SourceNormalization;
@@ -178,11 +181,13 @@ public final class IntakeService {
             throw new GatewayException(ErrorCode.SCHEMA_INVALID, "the batch is empty",
                     List.of(new Violation("", "must hold at least one record", "schema.minItems")));
         }
+        List<List<QualityFlag>> removed = hygiene(submission, input, items);
         Instant now = clock.instant();
         List<Prepared> prepared = new java.util.ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             String prefix = input.isArray() ? "/" + i : "";
-            Prepared p = prepare(source, settings, submission.type(), submission.format(), items.get(i), now, decoded);
+            Prepared p = prepare(source, settings, submission.type(), submission.format(), items.get(i), now, decoded,
+                    removed.get(i));
             prepared.add(new Prepared(p.record(), p.published(), p.outcome(), p.violations().stream()
                     .map(v -> new Violation(prefix + v.pointer(), v.message(), v.code())).toList()));
         }
@@ -197,14 +202,46 @@ public final class IntakeService {
     private record Prepared(ObjectNode record, ObjectNode published, NormalizationOutcome outcome, List<Violation> violations) {
     }
 
+    /**
+     * Text that cannot travel (XML, the SOAP delivery, cannot carry NUL or most controls; the rest is
+     * never text a person wrote). A channel that answers gets {@code client.invalid-characters} with the
+     * pointer of each field as sent; file drops and SMS, which cannot answer, have the characters
+     * removed, and each record so changed is flagged {@code text.control-removed} per field.
+     *
+     * @return per item, the flags of the fields cleaned
+     */
+    private static List<List<QualityFlag>> hygiene(Submission submission, JsonNode input, List<JsonNode> items) {
+        List<List<QualityFlag>> removed = new java.util.ArrayList<>();
+        List<Violation> refused = new java.util.ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            String prefix = input.isArray() ? "/" + i : "";
+            if (submission.text() == Submission.Text.REPAIR) {
+                removed.add(TextHygiene.clean(items.get(i)).stream()
+                        .map(f -> QualityFlag.of(f.kind() == TextHygiene.Kind.INVISIBLE_ONLY ? "text.invisible-removed" : "text.control-removed",
+                                f.pointer(), null, f.kind() == TextHygiene.Kind.INVISIBLE_ONLY
+                                        ? "Trường chỉ có ký tự vô hình nên đã được bỏ trống"
+                                        : "Đã xóa ký tự điều khiển hoặc ký tự không hợp lệ khỏi trường này"))
+                        .toList());
+            } else {
+                removed.add(List.of());
+                TextHygiene.findings(items.get(i)).forEach(f -> refused.add(new Violation(prefix + f.pointer(), f.message(), f.code())));
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw new GatewayException(ErrorCode.INVALID_CHARACTERS,
+                    refused.size() + " field(s) hold characters that cannot be carried, or nothing visible", refused);
+        }
+        return removed;
+    }
+
     private Prepared prepare(SourceDefinition source, SourceNormalization settings, RecordType type,
-            Submission.Format format, JsonNode input, Instant now, PayloadDecoder.DecodedText decoded) {
+            Submission.Format format, JsonNode input, Instant now, PayloadDecoder.DecodedText decoded, List<QualityFlag> removed) {
         ObjectNode mapped = switch (format) {
             case NATIVE -> mapNative(source, type, input);
             case CANONICAL -> canonical(source, input);
         };
         GATEWAY_OWNED.forEach(mapped::remove);
-        NormalizationOutcome outcome = normalizer.normalize(type, mapped, settings, now, decoded);
+        NormalizationOutcome outcome = QualityReport.withFlags(normalizer.normalize(type, mapped, settings, now, decoded), removed);
         ObjectNode record = withGatewayFields(source, type, mapped, now);
         if (outcome.quality() != null) {
             record.set("quality", outcome.quality());

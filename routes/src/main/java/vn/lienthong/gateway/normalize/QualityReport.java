@@ -122,6 +122,24 @@ public final class QualityReport {
         return quality;
     }
 
+    /**
+     * An outcome with more flags, found outside the normalizer (the intake's removal of characters that
+     * cannot travel): added to the report's {@code flags} and to the {@code qualityFlags} property.
+     */
+    public static NormalizationOutcome withFlags(NormalizationOutcome outcome, List<QualityFlag> more) {
+        if (more.isEmpty()) {
+            return outcome;
+        }
+        ObjectNode quality = outcome.quality() == null ? JSON.objectNode() : outcome.quality();
+        ArrayNode list = quality.has("flags") ? (ArrayNode) quality.get("flags") : quality.putArray("flags");
+        more.forEach(f -> list.add(flag(f)));
+        Set<String> codes = new LinkedHashSet<>(outcome.flags());
+        more.forEach(f -> codes.add(f.code()));
+        Map<String, Object> properties = new LinkedHashMap<>(outcome.properties());
+        properties.put(QUALITY_FLAGS, String.join(",", codes));
+        return new NormalizationOutcome(quality, List.copyOf(codes), properties);
+    }
+
     public static ArrayNode repairs(List<Repair> repairs) {
         ArrayNode list = JSON.arrayNode();
         for (Repair r : repairs) {

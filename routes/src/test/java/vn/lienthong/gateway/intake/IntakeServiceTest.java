@@ -268,4 +268,30 @@ class IntakeServiceTest {
         assertThatThrownBy(() -> intake.submit(nativeComplaint(deep.getBytes(StandardCharsets.UTF_8))))
                 .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.MALFORMED_JSON));
     }
+
+    /** Regression: one invalid byte in one field turned every other field into mojibake instead of being refused. */
+    @Test
+    void declaredUtf8WithAnInvalidByteInOneFieldIsRefusedAsUndecodable() throws IOException {
+        String json = new String(fixture("portal/portal-hanoi.complaint.json"), StandardCharsets.UTF_8);
+        byte[] utf8 = json.getBytes(StandardCharsets.UTF_8);
+        byte[] marker = "\"Xã Sơn Đông".getBytes(StandardCharsets.UTF_8);
+        int at = indexOf(utf8, marker) + 1;
+        utf8[at] = (byte) 0xC3; // "X" becomes a lead byte without its continuation
+        assertThatThrownBy(() -> intake.submit(nativeComplaint(utf8)))
+                .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.UNDECODABLE_TEXT));
+        assertThat(publisher.published).isEmpty();
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new IllegalArgumentException("not found");
+    }
 }

@@ -7,8 +7,13 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -84,7 +89,8 @@ class FileDropIT {
 
     /** Writes a file the way an export does: under a temporary name, then renamed into place. */
     static void dropFile(Path dir, String name, byte[] content) throws Exception {
-        Path temp = dir.resolve("." + name + ".part");
+        // written beside the drop folder (same file system), so that a name of any length can be renamed in
+        Path temp = dir.resolveSibling("." + UUID.randomUUID() + ".part");
         Files.write(temp, content);
         Files.move(temp, dir.resolve(name));
     }
@@ -94,6 +100,19 @@ class FileDropIT {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
             try (Stream<Path> files = Files.list(dir)) {
                 found[0] = files.filter(f -> f.getFileName().toString().endsWith(suffix)).findFirst().orElse(null);
+            }
+            return found[0] != null;
+        });
+        return found[0];
+    }
+
+    /** The first file in {@code dir} whose name ends with {@code suffix} and contains {@code part}. */
+    static Path awaitFile(Path dir, String suffix, String part) {
+        Path[] found = new Path[1];
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            try (Stream<Path> files = Files.list(dir)) {
+                found[0] = files.filter(f -> f.getFileName().toString().endsWith(suffix) && f.getFileName().toString().contains(part))
+                        .findFirst().orElse(null);
             }
             return found[0] != null;
         });
@@ -224,5 +243,202 @@ class FileDropIT {
         assertThat(queued).extracting(r -> r.record().path("body").asText()).containsExactlyInAnyOrder(
                 "Phản ánh cán bộ phường chậm giải quyết hồ sơ cấp giấy chứng nhận quyền sử dụng đất, đã quá hạn 45 ngày mà không có văn bản giải thích.",
                 "Đề nghị làm rõ khoản thu \"hỗ trợ\" 200.000 đồng khi công chứng tại UBND xã.");
+    }
+
+    static final String HEADER = "SoPhieu;ThoiGian;SoDienThoai;NoiDung;MaTinh;MaXa\r\n";
+
+    static String row(String id) {
+        return id + ";18/06/2026 07:30;0912 000 555;Đèn đường hỏng nhiều ngày;25;08866\r\n";
+    }
+
+    static void assertOwnerOnly(Path file) throws Exception {
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
+    }
+
+    /** Regression: a link in the drop folder put a mode-600 password file into a world-readable error report. */
+    @Test
+    void symbolicLinkToAPrivateFileIsNeverReadNorQuoted() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Path secret = Files.createTempFile("lienthong-it-secret", ".txt");
+        Files.writeString(secret, "SoPhieu;s3cr3t-" + run + "\r\n");
+        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
+        Path dir = drop("hotline-utf8");
+        Files.createSymbolicLink(dir.resolve(run + "-secret.csv"), secret);
+        Files.createSymbolicLink(dir.resolve(run + "-passwd.csv"), Path.of("/etc/passwd"));
+
+        Path secretErrors = awaitFile(dir.resolve("error"), run + "-secret.csv.errors.csv");
+        Path passwdErrors = awaitFile(dir.resolve("error"), run + "-passwd.csv.errors.csv");
+        for (Path errors : List.of(secretErrors, passwdErrors)) {
+            assertThat(lines(errors).get(1)).startsWith("0,,client.file-refused,").contains("symbolic link");
+            assertThat(Files.readString(errors)).doesNotContain("s3cr3t").doesNotContain("root:");
+            assertOwnerOnly(errors);
+        }
+        // the link itself was moved, the file it points to is untouched
+        assertThat(Files.isSymbolicLink(awaitFile(dir.resolve("error"), run + "-secret.csv"))).isTrue();
+        assertThat(Files.readString(secret)).contains("s3cr3t-" + run);
+        assertThat(Files.readString(Path.of("/etc/passwd"))).isNotEmpty();
+        assertThat(Feeds.drain(gateway, EVERYTHING, QUEUE)).isEmpty();
+    }
+
+    /** Regression: a hard link reaches a file outside the folder just as a symbolic one does. */
+    @Test
+    void hardLinkToAFileOutsideIsNeverRead() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Path outside = gateway.dataDir().resolve(run + "-outside.csv");
+        Files.writeString(outside, HEADER + row(run + "-1"));
+        Path dir = drop("hotline-utf8");
+        Files.createLink(dir.resolve(run + ".csv"), outside);
+        Path errors = awaitFile(dir.resolve("error"), run + ".csv.errors.csv");
+        assertThat(lines(errors).get(1)).startsWith("0,,client.file-refused,").contains("hard links");
+        assertThat(Files.readString(errors)).doesNotContain(run + "-1");
+        assertThat(Feeds.drain(gateway, EVERYTHING, QUEUE)).isEmpty();
+    }
+
+    /** Regression: error reports were world-readable although a refused row may hold a citizen's text. */
+    @Test
+    void reportsAreReadableByTheGatewaysUserOnly() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Path dir = drop("hotline-utf8");
+        dropFile(dir, run + ".csv", (HEADER + row(run + "-1") + run + "-2;18/06/2026 07:30;0912 000 555;;25;08866\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        assertOwnerOnly(awaitFile(dir.resolve("error"), run + ".csv.errors.csv"));
+        assertOwnerOnly(awaitFile(dir.resolve("error"), run + ".csv.receipt.csv"));
+        assertThat(Feeds.drain(gateway, EVERYTHING, QUEUE)).hasSize(1);
+    }
+
+    /** Regression: a zero-byte file stayed forever and held every other file of the folder 30–60 s. */
+    @Test
+    void zeroByteFileGoesToErrorAndHoldsNothingUp() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Path dir = drop("hotline-utf8");
+        Files.createFile(dir.resolve(run + "-empty.csv"));
+        dropFile(dir, run + ".csv", (HEADER + row(run + "-1")).getBytes(StandardCharsets.UTF_8));
+        long start = System.nanoTime();
+        awaitFile(dir.resolve("done"), run + ".csv.receipt.csv");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        Path errors = awaitFile(dir.resolve("error"), run + "-empty.csv.errors.csv");
+        assertThat(lines(errors).get(1)).startsWith("0,,client.file-refused,").contains("empty");
+        assertThat(dir.resolve(run + "-empty.csv")).doesNotExist();
+        assertThat(Feeds.drain(gateway, EVERYTHING, QUEUE)).hasSize(1);
+    }
+
+    /** Regression: an empty header name logged a stack trace at every poll and left no error file. */
+    @Test
+    void emptyHeaderNameGoesToErrorWithAReason() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Path dir = drop("hotline-utf8");
+        dropFile(dir, run + ".csv", ("SoPhieu;;SoDienThoai;NoiDung;MaTinh;MaXa\r\n" + row(run + "-1")).getBytes(StandardCharsets.UTF_8));
+        Path errors = awaitFile(dir.resolve("error"), run + ".csv.errors.csv");
+        assertThat(lines(errors).get(1)).startsWith("0,,client.malformed-csv,").contains("empty or repeated column name");
+        assertThat(dir.resolve(run + ".csv")).doesNotExist();
+        assertThat(Feeds.drain(gateway, EVERYTHING, QUEUE)).isEmpty();
+    }
+
+    /** Regression: a 255-character name was accepted, its receipt could not be written, and it was re-read at every poll. */
+    @Test
+    void overLongNameGoesToErrorUnreadAndOnce() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String name = run + "x".repeat(255 - run.length() - 4) + ".csv";
+        Path dir = drop("hotline-utf8");
+        dropFile(dir, name, (HEADER + row(run + "-1")).getBytes(StandardCharsets.UTF_8));
+        Path errors = awaitFile(dir.resolve("error"), ".errors.csv", run);
+        assertThat(lines(errors).get(1)).startsWith("0,,client.file-refused,").contains("file name has 255 bytes");
+        assertThat(dir.resolve(name)).doesNotExist();
+        assertThat(Feeds.drain(gateway, EVERYTHING, QUEUE)).isEmpty();
+    }
+
+    /** Regression: a name with a line break was silently ignored. */
+    @Test
+    void nameWithALineBreakGoesToErrorWithAReason() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String name = run + "\nrow.csv";
+        Path dir = drop("hotline-utf8");
+        dropFile(dir, name, (HEADER + row(run + "-1")).getBytes(StandardCharsets.UTF_8));
+        Path errors = awaitFile(dir.resolve("error"), run + "?row.csv.errors.csv");
+        assertThat(lines(errors).get(1)).startsWith("0,,client.file-refused,").contains("control character");
+        assertThat(dir.resolve(name)).doesNotExist();
+        assertThat(Feeds.drain(gateway, EVERYTHING, QUEUE)).isEmpty();
+    }
+
+    /**
+     * Regression: an export written as rows 1–3, a pause longer than stableFor, then rows 4–7 was taken
+     * after the pause's first stableFor and rows 4–7, written into the moved file, were never submitted.
+     */
+    @Test
+    void exportThatPausesLongerThanStableForLosesNoRow() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Path dir = drop("hotline-utf8");
+        try (OutputStream out = Files.newOutputStream(dir.resolve(run + ".csv"))) {
+            out.write((HEADER + row(run + "-1") + row(run + "-2") + row(run + "-3")).getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            // stableFor is 300 ms here: the gateway takes the three rows during this pause
+            awaitFile(dir.resolve("done"), run + ".csv.receipt.csv");
+            for (int i = 4; i <= 7; i++) {
+                out.write(row(run + "-" + i).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            try (Stream<Path> files = Files.list(dir.resolve("done"))) {
+                return files.filter(f -> f.getFileName().toString().endsWith(run + ".csv.receipt.csv")).count() == 2;
+            }
+        });
+        List<Feeds.Received> queued = Feeds.drain(gateway, EVERYTHING, QUEUE);
+        assertThat(queued).extracting(r -> r.record().path("source").path("recordId").asText())
+                .containsExactlyInAnyOrder(run + "-1", run + "-2", run + "-3", run + "-4", run + "-5", run + "-6", run + "-7");
+    }
+
+    /**
+     * Regression: a copy that keeps the original modification time (cp -p, rsync --times) was taken at
+     * the first poll — readLockMinAge only asked whether the time was old — and the rest of the copy lost.
+     */
+    @Test
+    void copyKeepingAnOldModificationTimeLosesNoRow() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Path dir = drop("hotline-utf8");
+        Path file = dir.resolve(run + ".csv");
+        long yesterday = System.currentTimeMillis() - 86_400_000L;
+        try (OutputStream out = Files.newOutputStream(file)) {
+            out.write(HEADER.getBytes(StandardCharsets.UTF_8));
+            for (int i = 1; i <= 20; i++) {
+                out.write(row(run + "-" + i).getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                try {
+                    Files.setLastModifiedTime(file, FileTime.fromMillis(yesterday));
+                } catch (java.nio.file.NoSuchFileException taken) {
+                    // the gateway moved it away while the copy was still being written
+                }
+                Thread.sleep(100); // the copier's next block
+            }
+        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> collected(run).size() >= 20);
+        assertThat(collected(run)).hasSize(20).doesNotHaveDuplicates();
+    }
+
+    final List<String> received = new java.util.ArrayList<>();
+
+    /** Every record id of this run taken from the queue so far (the queue is drained as it is read). */
+    List<String> collected(String run) throws Exception {
+        Feeds.drain(gateway, EVERYTHING, QUEUE).stream().map(r -> r.record().path("source").path("recordId").asText())
+                .filter(id -> id.startsWith(run)).forEach(received::add);
+        return received.stream().filter(id -> id.startsWith(run)).toList();
+    }
+
+    /** Regression: a row carrying control characters was accepted unflagged, and its SOAP delivery failed for minutes. */
+    @Test
+    void controlCharactersInARowAreRemovedAndTheRecordFlagged() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Path dir = drop("hotline-utf8");
+        dropFile(dir, run + ".csv", (HEADER + run + "-1;18/06/2026 07:30;0912 000 555;Đèn\u0007 đường\u0000 hỏng;25;08866\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        awaitFile(dir.resolve("done"), run + ".csv.receipt.csv");
+        List<Feeds.Received> queued = Feeds.drain(gateway, EVERYTHING, QUEUE);
+        assertThat(queued).singleElement().satisfies(r -> {
+            assertThat(r.record().path("body").asText()).isEqualTo("Đèn đường hỏng");
+            assertThat(r.record().path("quality").path("flags")).anySatisfy(f -> {
+                assertThat(f.path("code").asText()).isEqualTo("text.control-removed");
+                assertThat(f.path("pointer").asText()).isEqualTo("/body");
+            });
+            assertThat(r.properties().get("qualityFlags").toString()).contains("text.control-removed");
+        });
     }
 }

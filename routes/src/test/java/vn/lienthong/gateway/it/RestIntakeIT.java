@@ -242,4 +242,59 @@ class RestIntakeIT {
             assertThat(frame.headers()).containsEntry("trackingCode", answer.json().path("trackingCode").asText());
         }
     }
+
+    /** Regression: one invalid byte in one field re-decoded the whole body as a legacy encoding ("đường" → "đưá»�ng"). */
+    @Test
+    void declaredUtf8WithOneInvalidByteIsRefusedNotTurnedIntoMojibake() throws Exception {
+        String run = UUID.randomUUID().toString();
+        byte[] good = canonical("FEEDBACK", run, "25");
+        byte[] damaged = new String(good, StandardCharsets.UTF_8).replace("thử nghiệm", "th\u0001 nghiệm").getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < damaged.length; i++) {
+            if (damaged[i] == 1) {
+                damaged[i] = (byte) 0xFF; // one byte that is never UTF-8, in the title only
+            }
+        }
+        for (String contentType : List.of("application/json; charset=UTF-8", "application/json")) {
+            Http.Answer answer = Http.post(url("complaints"), HANOI_KEY, contentType, damaged);
+            assertThat(answer.status()).as(contentType).isEqualTo(400);
+            assertThat(answer.json().path("type").asText()).isEqualTo("urn:lienthong:error:client.undecodable-text");
+            assertThat(answer.json().path("detail").asText()).contains("1 byte(s) are not UTF-8");
+        }
+        assertThat(Feeds.drain(gateway, "province-25", PROVINCE_25)).isEmpty();
+        assertThat(postJson(url("complaints"), HANOI_KEY, good).status()).isEqualTo(202);
+        assertThat(Feeds.drain(gateway, "province-25", PROVINCE_25)).singleElement()
+                .satisfies(r -> assertThat(r.record().path("body").asText()).isEqualTo("Cán bộ xã yêu cầu nộp thêm tiền ngoài quy định."));
+    }
+
+    /** Regression: an escaped NUL, a C1 control and a lone surrogate were accepted with 202, then failed every SOAP delivery. */
+    @Test
+    void charactersThatCannotTravelAreRefusedWithThePointerOfEachField() throws Exception {
+        String run = UUID.randomUUID().toString();
+        byte[] body = ("""
+                {"kind":"FEEDBACK","source":{"recordId":"%s"},"title":"Phản ánh\\u0000",
+                 "body":"Cán bộ xã\\u0007 yêu cầu nộp thêm tiền.",
+                 "location":{"provinceCode":"25","address":"Thôn \\ud800 Đông"},
+                 "reporter":{"name":"Nguyễn\\u0085 Văn A","phone":"0912 345 678"}}""").formatted(run).getBytes(StandardCharsets.UTF_8);
+        Http.Answer answer = postJson(url("complaints"), HANOI_KEY, body);
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().path("type").asText()).isEqualTo("urn:lienthong:error:client.invalid-characters");
+        assertThat(answer.json().path("violations")).extracting(v -> v.path("pointer").asText() + " " + v.path("code").asText())
+                .containsExactlyInAnyOrder("/title text.control", "/body text.control", "/location/address text.lone-surrogate",
+                        "/reporter/name text.control");
+        assertThat(Feeds.drain(gateway, "province-25", PROVINCE_25)).isEmpty();
+    }
+
+    /** Regression: a body of zero-width and bidi characters only was accepted as a complaint. */
+    @Test
+    void invisibleOnlyTextIsRefused() throws Exception {
+        String run = UUID.randomUUID().toString();
+        byte[] body = ("{\"kind\":\"FEEDBACK\",\"source\":{\"recordId\":\"" + run + "\"},\"title\":\"Phản ánh\","
+                + "\"body\":\"\u200b\u202e \u2066\ufeff\",\"location\":{\"provinceCode\":\"25\"}}").getBytes(StandardCharsets.UTF_8);
+        Http.Answer answer = postJson(url("complaints"), HANOI_KEY, body);
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().path("type").asText()).isEqualTo("urn:lienthong:error:client.invalid-characters");
+        assertThat(answer.json().path("violations")).extracting(v -> v.path("pointer").asText() + " " + v.path("code").asText())
+                .containsExactly("/body text.invisible-only");
+        assertThat(Feeds.drain(gateway, "province-25", PROVINCE_25)).isEmpty();
+    }
 }

@@ -276,4 +276,17 @@ class SoapIntakeIT {
         assertThat(authenticated.faultCode()).as("authenticated: answered by the tracking store, or refused with a catalogued code")
                 .isNotEqualTo("client.unauthenticated");
     }
+
+    /** Regression: a C1 control or a non-character, legal in XML, was accepted and carried to case systems as text. */
+    @Test
+    void controlsAndNonCharactersAreAFaultWithTheirCode() throws Exception {
+        String request = submitComplaint("soap-" + UUID.randomUUID(), "+84912345678")
+                .replace("Tố cáo cán bộ địa chính", "Tố cáo&#x85; cán bộ")
+                .replace("Cán bộ địa chính xã", "Cán bộ &#xFDD0;xã");
+        Soap.Answer answer = Soap.post11(intake(), HANOI_KEY, Soap.envelope(request, null, null));
+        assertThat(answer.body()).contains("<faultcode>soap:Client</faultcode>");
+        assertThat(answer.faultCode()).isEqualTo("client.invalid-characters");
+        assertThat(answer.body()).contains("/title").contains("/body");
+        assertThat(Feeds.drain(gateway, EVERYTHING, QUEUE)).isEmpty();
+    }
 }

@@ -36,7 +36,8 @@ import vn.lienthong.schemas.v1.inspectorate.InspectorateCase;
 
 /**
  * Calls a case system's InspectorateCase.SubmitCase (CXF client generated from the WSDL). A
- * {@code CaseRejected} or any Client/Sender fault is permanent; a Server/Receiver fault, an HTTP error
+ * {@code CaseRejected}, any Client/Sender fault, and a record that cannot be written as XML (a
+ * character XML cannot carry, a marshalling error) are permanent; a Server/Receiver fault, an HTTP error
  * status or a timeout is a real failure; a refused connection means the case system is away.
  */
 public final class SoapCaseClient implements CaseClient {
@@ -76,6 +77,11 @@ public final class SoapCaseClient implements CaseClient {
 
     @Override
     public CallResult send(CaseMessage message) {
+        String illegal = xmlIllegal(message.body());
+        if (illegal != null) {
+            // fails the same way on every attempt: retrying would hold the ordered feed behind it for minutes
+            return CallResult.permanent("the record cannot be carried in XML: " + illegal);
+        }
         CaseSubmission submission = new CaseSubmission();
         submission.setIdempotencyKey(message.idempotencyKey());
         submission.setSubscriberId(subscriberId);
@@ -105,6 +111,9 @@ public final class SoapCaseClient implements CaseClient {
             String reason = e.getFaultInfo() == null ? e.getMessage() : e.getFaultInfo().getReason();
             return CallResult.permanent("CaseRejected " + code + ": " + CallFailures.shorten(String.valueOf(reason)));
         } catch (SOAPFaultException e) {
+            if (localMarshalling(e)) {
+                return CallResult.permanent("the record could not be written as SOAP: " + CallFailures.shorten(String.valueOf(e.getMessage())));
+            }
             QName code = e.getFault() == null ? null : e.getFault().getFaultCodeAsQName();
             String local = code == null ? "" : code.getLocalPart();
             String text = "SOAP fault " + local + ": " + CallFailures.shorten(String.valueOf(e.getMessage()));
@@ -120,6 +129,65 @@ public final class SoapCaseClient implements CaseClient {
             }
             return CallFailures.ofException(e);
         }
+    }
+
+    /**
+     * The first string value of the JSON record holding a character XML 1.0 cannot carry (NUL and the
+     * other C0 controls but tab, LF and CR; lone surrogates; U+FFFE, U+FFFF), as "U+XXXX at /pointer",
+     * or null. Records accepted before the intake refused such text, or replayed, can hold them.
+     */
+    static String xmlIllegal(byte[] json) {
+        try {
+            return xmlIllegal(BINDINGS.readTree(json), "");
+        } catch (IOException e) {
+            return null; // not JSON: the binding below says so
+        }
+    }
+
+    private static String xmlIllegal(com.fasterxml.jackson.databind.JsonNode node, String pointer) {
+        if (node.isTextual()) {
+            String s = node.asText();
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                boolean ok;
+                if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                    ok = true;
+                } else {
+                    ok = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
+                }
+                if (!ok) {
+                    return String.format("U+%04X at %s", (int) c, pointer.isEmpty() ? "/" : pointer);
+                }
+            }
+            return null;
+        }
+        java.util.Iterator<java.util.Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> fields = node.fields();
+        while (fields.hasNext()) {
+            var f = fields.next();
+            String found = xmlIllegal(f.getValue(), pointer + "/" + f.getKey());
+            if (found != null) {
+                return found;
+            }
+        }
+        for (int i = 0; node.isArray() && i < node.size(); i++) {
+            String found = xmlIllegal(node.get(i), pointer + "/" + i);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    /** A fault CXF raised itself while writing the request (JAXB or the XML writer), not one the case system sent. */
+    private static boolean localMarshalling(SOAPFaultException e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof jakarta.xml.bind.MarshalException || t instanceof java.io.CharConversionException
+                    || t.getClass().getName().startsWith("com.ctc.wstx.exc.WstxIO")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private InspectorateCase newPort() {

@@ -114,7 +114,7 @@ public final class SourceDryRun {
             }
             byte[] json = IntakeService.json().writeValueAsBytes(row.record());
             for (IntakeService.Preview preview : intake.preview(
-                    new Submission(source.id(), drop.recordType(), Submission.Format.CANONICAL, json, "UTF-8"))) {
+                    new Submission(source.id(), drop.recordType(), Submission.Format.CANONICAL, json, "UTF-8", Submission.Text.REPAIR))) {
                 add(entry, preview);
             }
         }

@@ -44,7 +44,8 @@ public final class CsvRows {
             List<String> header = parser.getHeaderNames();
             List<String> missing = csv.columns().keySet().stream().filter(c -> !header.contains(c)).toList();
             if (!missing.isEmpty()) {
-                throw new GatewayException(ErrorCode.MALFORMED_CSV, "the header " + header + " lacks the configured column(s) " + missing
+                // the header is named by its size, not quoted: an error report quotes no line of the file but the row it reports
+                throw new GatewayException(ErrorCode.MALFORMED_CSV, "the header (" + header.size() + " column(s)) lacks the configured column(s) " + missing
                         + (header.size() == 1 ? " (is the delimiter '" + delimiter + "' right?)" : ""));
             }
             List<CSVRecord> records = new ArrayList<>();
@@ -61,6 +62,9 @@ public final class CsvRows {
             }
         } catch (IOException e) {
             throw new GatewayException(ErrorCode.MALFORMED_CSV, "unreadable CSV: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            // Commons CSV refuses a header with an empty or repeated name while it reads it
+            throw new GatewayException(ErrorCode.MALFORMED_CSV, "the header line has an empty or repeated column name");
         }
         return rows;
     }

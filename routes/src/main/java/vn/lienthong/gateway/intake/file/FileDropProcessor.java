@@ -6,10 +6,17 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.LinkOption;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -103,44 +110,169 @@ public class FileDropProcessor {
         this.clock = clock;
     }
 
-    /** Reads, submits, reports and moves one complete file. */
+    /**
+     * Reads, submits, moves and reports one complete file. Only a regular file of its own is read:
+     * a symbolic link, a file with other hard links, a device or pipe, an empty or unreadable file and
+     * a name that cannot be taken are refused unread and moved to {@code error/} with the reason.
+     *
+     * @throws IOException the broker is unavailable: the file stays and is read again at the next poll
+     * @throws NotMovedException the file was handled but could not be moved out of the directory
+     */
     public FileOutcome process(Path file) throws IOException {
         String name = file.getFileName().toString();
         List<RowOutcome> rows = new ArrayList<>();
         GatewayException fileProblem = null;
         byte[] bytes = null;
+        BasicFileAttributes asRead = null;
         try {
-            long size = Files.size(file);
-            if (size > maxFileSize) {
-                throw new GatewayException(ErrorCode.PAYLOAD_TOO_LARGE, "the file has " + size + " bytes; at most " + maxFileSize + " are read",
-                        List.of());
-            }
-            bytes = Files.readAllBytes(file);
+            FileNames.problem(name).ifPresent(p -> {
+                throw new GatewayException(ErrorCode.FILE_REFUSED, p);
+            });
+            asRead = plainFileAttributes(file);
+            bytes = readPlainFile(file);
             for (FileRecord c : read(bytes)) {
                 rows.add(submit(c));
             }
         } catch (GatewayException e) {
             if (e.errorCode() == ErrorCode.BROKER_UNAVAILABLE) {
-                throw new IOException("broker unavailable; " + name + " is read again at the next poll", e);
+                throw new IOException("broker unavailable; " + FileNames.printable(name) + " is read again at the next poll", e);
             }
             fileProblem = e;
+        } catch (RuntimeException e) {
+            // a reader's own failure: the file goes to error/ once instead of failing at every poll;
+            // the exception's text may quote the file, so the report names only its kind
+            LOG.warn("file {} of {} could not be read", FileNames.printable(name), source.id(), e);
+            fileProblem = new GatewayException(unreadable(format()),
+                    "the file could not be read (" + e.getClass().getSimpleName() + ")");
+        }
+        if (asRead != null && bytes != null && changedSince(file, asRead)) {
+            // its writer went on while the rows were submitted: the file was not complete. It stays
+            // and is read again whole once stable; the rows taken so far come back ALREADY_ACCEPTED
+            throw new IOException(FileNames.printable(name) + " changed while it was read; it is read again once complete");
         }
         boolean clean = fileProblem == null && rows.stream().allMatch(r -> r.problem() == null);
         Path dir = file.resolveSibling(clean ? "done" : "error");
-        Files.createDirectories(dir);
-        Path target = dir.resolve(STAMP.format(clock.instant()) + "-" + name);
+        Path target = dir.resolve(FileNames.target(STAMP.format(clock.instant()), name));
+        try {
+            Files.createDirectories(dir);
+            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                throw new IOException(dir + " is a link, not a directory of its own");
+            }
+            // moved first, reported after: a report that cannot be written never leaves the file to be read again
+            Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new NotMovedException(FileNames.printable(name) + " could not be moved to " + dir + ": " + e, e);
+        }
         if (rows.stream().anyMatch(r -> r.result() != null)) {
-            Files.writeString(target.resolveSibling(target.getFileName() + ".receipt.csv"), receipt(rows), StandardCharsets.UTF_8);
+            writeReport(target, ".receipt.csv", receipt(rows));
         }
         if (!clean) {
-            Files.writeString(target.resolveSibling(target.getFileName() + ".errors.csv"), errors(rows, fileProblem), StandardCharsets.UTF_8);
+            writeReport(target, ".errors.csv", errors(rows, fileProblem));
             park(name, bytes, rows, fileProblem);
         }
-        Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);
         FileOutcome outcome = new FileOutcome(target, rows, fileProblem);
-        LOG.info("file {} of {}: {} row(s) accepted, {} refused → {}", name, source.id(), outcome.accepted(), outcome.refused(),
-                dir.getFileName());
+        LOG.info("file {} of {}: {} row(s) accepted, {} refused → {}", FileNames.printable(name), source.id(), outcome.accepted(),
+                outcome.refused(), dir.getFileName());
         return outcome;
+    }
+
+    /** A file that was handled (its rows submitted or the file refused) but could not be moved away. */
+    public static final class NotMovedException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        NotMovedException(String message, IOException cause) {
+            super(message, cause);
+        }
+    }
+
+    private static ErrorCode unreadable(String format) {
+        return "xml".equals(format) ? ErrorCode.MALFORMED_XML : ErrorCode.MALFORMED_CSV;
+    }
+
+    /**
+     * The file's bytes, if it is a plain file of the drop directory: never through a link (the
+     * attributes and the open both refuse to follow one, so a link swapped in between is refused
+     * too), never a file that is also reachable elsewhere by a hard link.
+     */
+    private BasicFileAttributes plainFileAttributes(Path file) {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            throw new GatewayException(ErrorCode.FILE_REFUSED, "the file's attributes cannot be read (" + e.getClass().getSimpleName() + ")");
+        }
+        if (attributes.isSymbolicLink()) {
+            throw new GatewayException(ErrorCode.FILE_REFUSED, "the file is a symbolic link; links are never followed");
+        }
+        if (!attributes.isRegularFile()) {
+            throw new GatewayException(ErrorCode.FILE_REFUSED, "not a regular file (a device, pipe or socket)");
+        }
+        if (hardLinks(file) > 1) {
+            throw new GatewayException(ErrorCode.FILE_REFUSED, "the file has other hard links; copy it into the directory instead");
+        }
+        if (attributes.size() == 0) {
+            throw new GatewayException(ErrorCode.FILE_REFUSED, "the file is empty");
+        }
+        if (attributes.size() > maxFileSize) {
+            throw new GatewayException(ErrorCode.PAYLOAD_TOO_LARGE,
+                    "the file has " + attributes.size() + " bytes; at most " + maxFileSize + " are read", List.of());
+        }
+        return attributes;
+    }
+
+    private static boolean changedSince(Path file, BasicFileAttributes asRead) {
+        try {
+            BasicFileAttributes now = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return now.size() != asRead.size() || !now.lastModifiedTime().equals(asRead.lastModifiedTime());
+        } catch (IOException e) {
+            return false; // gone or unreadable: the move below says what happened
+        }
+    }
+
+    private byte[] readPlainFile(Path file) {
+        try (SeekableByteChannel channel = Files.newByteChannel(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+                InputStream in = Channels.newInputStream(channel)) {
+            byte[] bytes = in.readNBytes((int) maxFileSize + 1);
+            if (bytes.length > maxFileSize) {
+                throw new GatewayException(ErrorCode.PAYLOAD_TOO_LARGE, "the file grew beyond " + maxFileSize + " bytes", List.of());
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new GatewayException(ErrorCode.FILE_REFUSED, "the file cannot be read (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private static int hardLinks(Path file) {
+        try {
+            return ((Number) Files.getAttribute(file, "unix:nlink", LinkOption.NOFOLLOW_LINKS)).intValue();
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return 1; // no unix view (Windows): hard links are not checked there
+        }
+    }
+
+    /**
+     * A report beside the moved file, readable by the gateway's user only: the detail of a refused row
+     * can hold a citizen's text. A report that cannot be written (disk full, name too long) is logged;
+     * the file is already out of the directory and is never read again because of it.
+     */
+    private static void writeReport(Path target, String suffix, String content) {
+        Path report = target.resolveSibling(target.getFileName() + suffix);
+        try {
+            Files.deleteIfExists(report);
+            try (var out = Files.newOutputStream(create(report))) {
+                out.write(content.getBytes(StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            LOG.error("could not write {}: {}", report, e.toString());
+        }
+    }
+
+    private static Path create(Path report) throws IOException {
+        try {
+            return Files.createFile(report, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            return Files.createFile(report); // no POSIX permissions (Windows): the directory's ACL applies
+        }
     }
 
     /** One record of a file as read (CSV row or XML element), or why it could not be read. */
@@ -197,7 +329,9 @@ public class FileDropProcessor {
         }
         try {
             byte[] json = IntakeService.json().writeValueAsBytes(c.record());
-            IntakeResult result = intake.submit(new Submission(source.id(), type, Submission.Format.CANONICAL, json, "UTF-8"));
+            // a file cannot be answered: characters that cannot travel are removed and the record flagged
+            IntakeResult result = intake.submit(new Submission(source.id(), type, Submission.Format.CANONICAL, json, "UTF-8",
+                    Submission.Text.REPAIR));
             return new RowOutcome(c.row(), sourceRecordId, result, null, c.raw());
         } catch (GatewayException e) {
             if (e.errorCode() == ErrorCode.BROKER_UNAVAILABLE) {

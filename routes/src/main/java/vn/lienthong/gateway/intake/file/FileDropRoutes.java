@@ -21,9 +21,10 @@ import vn.lienthong.gateway.normalize.PayloadDecoder;
 
 /**
  * One route per source with a {@code fileDrop:} block, id {@code intake-file-<source>}: Camel's file
- * consumer waits until a file is complete (its size stable for {@code stableFor}, or a
- * {@code <name>.done} marker beside it) and hands it to {@link FileDropProcessor}, which moves it. A
- * failure (broker unavailable) leaves the file in place for the next poll.
+ * consumer offers a file once it is complete (its size and modification time unchanged for
+ * {@code stableFor}, see {@link DropFileFilter}, or a {@code <name>.done} marker beside it) and hands
+ * it to {@link FileDropProcessor}, which moves it. A failure (broker unavailable) leaves the file in
+ * place for the next poll; a file that cannot be moved is not offered again until it changes.
  */
 @Component
 public class FileDropRoutes extends RouteBuilder {
@@ -71,13 +72,29 @@ public class FileDropRoutes extends RouteBuilder {
             Files.createDirectories(dir.resolve("done"));
             Files.createDirectories(dir.resolve("error"));
             FileDropProcessor processor = FileDropProcessor.of(source, intake, decoder, xslt, rejected, xmlLimits, fileDrop, clock);
-            from(uri(dir, drop))
+            boolean marker = "done-marker".equals(drop.completion());
+            DropFileFilter filter = new DropFileFilter(marker ? Duration.ZERO : stableFor(drop), clock);
+            String filterName = "fileDropFilter-" + source.id();
+            getContext().getRegistry().bind(filterName, filter);
+            // a file that still grows this long after it was moved had a writer that only paused
+            Duration lateWriteWindow = Duration.ofMinutes(1).plus(marker ? Duration.ZERO : stableFor(drop).multipliedBy(10));
+            from(uri(dir, drop, filterName))
                     .routeId("intake-file-" + source.id())
                     .process(exchange -> {
                         Path file = Path.of(exchange.getIn().getHeader(Exchange.FILE_PATH, String.class));
-                        processor.process(file);
+                        // as read: the processor refuses a file that changes while it reads it
+                        DropFileFilter.Seen asRead = filter.observe(file);
+                        try {
+                            FileDropProcessor.FileOutcome outcome = processor.process(file);
+                            filter.watchMoved(outcome.target(), file, asRead, lateWriteWindow);
+                        } catch (FileDropProcessor.NotMovedException e) {
+                            filter.leaveInPlace(file);
+                        }
                         Files.deleteIfExists(file.resolveSibling(file.getFileName() + ".done"));
                     });
+            from("timer:intake-file-" + source.id() + "-late-writes?period=" + fileDrop.pollInterval().toMillis())
+                    .routeId("intake-file-" + source.id() + "-late-writes")
+                    .process(exchange -> filter.reclaimGrown());
         }
     }
 
@@ -88,22 +105,27 @@ public class FileDropRoutes extends RouteBuilder {
         return configured == null ? base.resolve("drop").resolve(source.id()) : base.resolve(configured);
     }
 
-    private String uri(Path dir, SourceDefinition.FileDrop drop) {
-        String include = "xml".equals(drop.format()) ? "(?i).*\\.xml" : "(?i).*\\.(csv|txt)";
+    /**
+     * Completeness is decided by the {@link DropFileFilter} (stable size and time across polls) or by
+     * Camel's done-file check; Camel's own read locks are off, since {@code readLock=changed} waits
+     * inside the poll and with a minimum age checks only the file's time. Patterns match names with
+     * line breaks too ({@code (?s)}), so such a file is refused with a reason instead of ignored.
+     */
+    private String uri(Path dir, SourceDefinition.FileDrop drop, String filterName) {
+        String include = "xml".equals(drop.format()) ? "(?is).*\\.xml" : "(?is).*\\.(csv|txt)";
         StringBuilder uri = new StringBuilder("file:").append(dir)
-                .append("?noop=true&idempotent=false&autoCreate=true&readLockMarkerFile=false")
+                .append("?noop=true&idempotent=false&autoCreate=true&readLock=none&readLockMarkerFile=false")
                 .append("&delay=").append(fileDrop.pollInterval().toMillis())
-                .append("&include=RAW(").append(include).append(")");
+                .append("&include=RAW(").append(include).append(")")
+                .append("&filter=#").append(filterName);
         if ("done-marker".equals(drop.completion())) {
-            uri.append("&doneFileName=${file:name}.done&readLock=none");
-        } else {
-            Duration stable = drop.stableFor() == null ? fileDrop.stableFor()
-                    : org.springframework.boot.convert.DurationStyle.detectAndParse(drop.stableFor());
-            long check = Math.max(100, Math.min(1_000, stable.toMillis() / 2));
-            uri.append("&readLock=changed&readLockMinAge=").append(stable.toMillis())
-                    .append("&readLockCheckInterval=").append(check)
-                    .append("&readLockTimeout=").append(stable.toMillis() * 10 + 10_000);
+            uri.append("&doneFileName=${file:name}.done");
         }
         return uri.toString();
+    }
+
+    private Duration stableFor(SourceDefinition.FileDrop drop) {
+        return drop.stableFor() == null ? fileDrop.stableFor()
+                : org.springframework.boot.convert.DurationStyle.detectAndParse(drop.stableFor());
     }
 }

@@ -151,15 +151,15 @@ public class RestIntakeProcessor {
 
     private static String charset(Exchange exchange) {
         String contentType = exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class);
-        if (contentType == null) {
-            return null;
-        }
-        for (String part : contentType.split(";")) {
-            String p = part.strip();
-            if (p.toLowerCase(Locale.ROOT).startsWith("charset=")) {
-                return p.substring(8).replace("\"", "").strip();
+        if (contentType != null) {
+            for (String part : contentType.split(";")) {
+                String p = part.strip();
+                if (p.toLowerCase(Locale.ROOT).startsWith("charset=")) {
+                    return p.substring(8).replace("\"", "").strip();
+                }
             }
         }
-        return null;
+        // JSON without a charset is UTF-8 (RFC 8259 §8.1): a damaged byte is refused, not guessed around
+        return "UTF-8";
     }
 }

@@ -97,7 +97,12 @@ public final class KannelCallback {
         try {
             text = decoder.decode(textBytes, charset, "auto").text();
         } catch (UndecodableTextException e) {
-            throw new GatewayException(ErrorCode.UNDECODABLE_TEXT, "the text is not valid " + charset);
+            if (!"UTF-8".equalsIgnoreCase(charset)) {
+                throw new GatewayException(ErrorCode.UNDECODABLE_TEXT, "the text is not valid " + charset);
+            }
+            // an SMS cannot be asked again: UTF-8 with a damaged byte keeps its good text, the damaged
+            // byte becomes U+FFFD, which the text repairer reports (text.damaged)
+            text = new String(textBytes, StandardCharsets.UTF_8);
         }
         return new InboundSms(sourceId, SmsSourceDefinition.KANNEL, from.strip(), to == null || to.isBlank() ? code.shortCode() : to.strip(),
                 text, param(params, "id", null), sentAt(params, request.headers().get("x-kannel-time"), allowed.zone()),

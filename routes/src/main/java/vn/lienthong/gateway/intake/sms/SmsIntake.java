@@ -175,7 +175,7 @@ public final class SmsIntake {
         IntakeResult result;
         try {
             result = intake.submit(new Submission(code.sourceId(), RecordType.COMPLAINT, Submission.Format.CANONICAL,
-                    canonical(sms, from, report, key), "UTF-8"));
+                    canonical(sms, from, report, key), "UTF-8", Submission.Text.REPAIR));
         } catch (GatewayException e) {
             if (e.errorCode() == ErrorCode.BROKER_UNAVAILABLE) {
                 throw e;

@@ -10,7 +10,10 @@ import java.util.Optional;
 
 /**
  * Bytes to text: a byte-order mark wins; then the charset the transport declared or the source
- * configured; with "auto" (or when a declared UTF-8 is not valid UTF-8) the encoding is detected:
+ * configured. Text said to be UTF-8 that is UTF-8 with some invalid bytes is refused
+ * ({@link InvalidBytesException}); a declared UTF-8 over a source configured with another encoding
+ * is read in that encoding. With "auto" (or when a declared UTF-8 holds no UTF-8 at all: legacy bytes
+ * mislabelled) the encoding is detected:
  * UTF-16 without BOM by its zero bytes, UTF-8 by validity, and the single-byte Vietnamese encodings by
  * which decoding yields the most valid Vietnamese syllables.
  */
@@ -37,7 +40,8 @@ public final class TextDecoding {
         if (bom.isPresent()) {
             return bom.get();
         }
-        String name = declared != null && !declared.isBlank() ? declared : configured;
+        boolean isDeclared = declared != null && !declared.isBlank();
+        String name = isDeclared ? declared : configured;
         if (name == null || name.isBlank() || name.trim().equalsIgnoreCase("auto")) {
             return detect(bytes);
         }
@@ -50,7 +54,32 @@ public final class TextDecoding {
         if (strict.isPresent()) {
             return new Decoded(strict.get(), charset.name());
         }
-        // The declared charset is wrong (typically "UTF-8" over legacy bytes): say so and detect.
+        if (bytes.length % 2 == 1 && (charset.equals(StandardCharsets.UTF_16BE) || charset.equals(StandardCharsets.UTF_16LE))) {
+            // UCS-2 with an odd byte count (a cut SMS): the last byte is half a character. The rest is
+            // read as declared and the loss marked with U+FFFD, which the repairer reports as damage;
+            // detection would read the zero bytes as NUL characters no XML can carry.
+            Optional<String> even = strict(charset, java.util.Arrays.copyOf(bytes, bytes.length - 1), 0);
+            if (even.isPresent()) {
+                return new Decoded(even.get() + "\uFFFD", charset.name() + " (odd byte count: the last byte was dropped)");
+            }
+        }
+        if (charset.equals(StandardCharsets.UTF_8)) {
+            // A transport's "UTF-8" is often a default that the sender never chose: a source the
+            // operator configured with its own encoding is read in that encoding.
+            if (isDeclared && configured != null && !configured.isBlank() && !configured.trim().equalsIgnoreCase("auto")
+                    && !jdkCharsetOrLegacyIsUtf8(configured)) {
+                return decode(bytes, null, configured);
+            }
+            // UTF-8 text with a damaged byte is not legacy text: re-decoding the whole of it as an 8-bit
+            // encoding would turn every correct letter of every other field into mojibake.
+            Utf8Damage damage = utf8Damage(bytes);
+            if (damage.valid() > 0 && damage.valid() >= damage.invalid()) {
+                throw new InvalidBytesException("the text is declared UTF-8 but " + damage.invalid() + " byte(s) are not UTF-8, the first at offset "
+                        + damage.firstInvalid());
+            }
+        }
+        // The declared charset is wrong (typically "UTF-8" over legacy bytes, with no valid UTF-8
+        // sequence among them): say so and detect.
         Decoded detected = detect(bytes);
         return new Decoded(detected.text(), detected.encoding() + " (declared " + charset.name() + ")");
     }
@@ -153,6 +182,55 @@ public final class TextDecoding {
                     .toString());
         } catch (CharacterCodingException e) {
             return Optional.empty();
+        }
+    }
+
+    private static boolean jdkCharsetOrLegacyIsUtf8(String name) {
+        if (LegacyCharset.forName(name).isPresent()) {
+            return false;
+        }
+        try {
+            return jdkCharset(name).equals(StandardCharsets.UTF_8);
+        } catch (UnsupportedEncodingNameException e) {
+            return true; // an unknown configured name is not a reason to read the text otherwise
+        }
+    }
+
+    /** Multi-byte UTF-8 sequences that are well formed, bytes that belong to none, and where the first such byte is. */
+    record Utf8Damage(int valid, int invalid, int firstInvalid) {
+    }
+
+    /** Counts (leniently: overlong and surrogate forms count as well formed) for {@link #decode}'s decision. */
+    static Utf8Damage utf8Damage(byte[] b) {
+        int valid = 0;
+        int invalid = 0;
+        int first = -1;
+        int i = 0;
+        while (i < b.length) {
+            int c = b[i] & 0xff;
+            int continuation = c < 0x80 ? 0 : c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2 : c >= 0xF0 && c <= 0xF4 ? 3 : -1;
+            boolean ok = continuation >= 0 && i + continuation < b.length;
+            for (int k = 1; ok && k <= continuation; k++) {
+                ok = (b[i + k] & 0xC0) == 0x80;
+            }
+            if (!ok) {
+                invalid++;
+                first = first < 0 ? i : first;
+                i++;
+            } else {
+                valid += continuation > 0 ? 1 : 0;
+                i += continuation + 1;
+            }
+        }
+        return new Utf8Damage(valid, invalid, first);
+    }
+
+    /** Text declared (or configured) as UTF-8 that is UTF-8 with bytes that are not. */
+    public static final class InvalidBytesException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        public InvalidBytesException(String message) {
+            super(message);
         }
     }
 

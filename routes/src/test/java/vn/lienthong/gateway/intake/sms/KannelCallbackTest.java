@@ -106,4 +106,15 @@ class KannelCallbackTest {
         }
         return s.toString();
     }
+
+    /** Regression: one damaged byte in a UTF-8 SMS re-decoded the whole text as a legacy encoding (mojibake). */
+    @Test
+    void aUtf8TextWithOneDamagedByteKeepsItsGoodText() {
+        byte[] utf8 = "TC Tố cáo cán bộ".getBytes(StandardCharsets.UTF_8);
+        byte[] damaged = java.util.Arrays.copyOf(utf8, utf8.length + 1);
+        damaged[utf8.length] = (byte) 0xFF;
+        InboundSms sms = callback.read("sms-8079", get("from=1&text=" + percent(damaged) + "&charset=UTF-8&coding=0"
+                + "&secret=demo-sms-8079-secret", "127.0.0.1"));
+        assertThat(sms.text()).isEqualTo("TC Tố cáo cán bộ\uFFFD");
+    }
 }

@@ -214,4 +214,32 @@ class SmsIntakeTest {
         cases.broken = true;
         assertThat(shortCode.lookup().answer(code, "+84388111222", shortCode.replies())).startsWith("Hệ thống tra cứu đang bận");
     }
+
+    /** Regression: a UCS-2 body with an odd byte count was read as text with NUL characters, accepted unflagged, then failed SOAP delivery. */
+    @Test
+    void aUcs2BodyWithAnOddByteCountIsReadWithoutNulsAndFlagged() {
+        byte[] ucs2 = "PA Đường làng ngập nước".getBytes(StandardCharsets.UTF_16BE);
+        byte[] odd = java.util.Arrays.copyOf(ucs2, ucs2.length + 1);
+        StringBuilder text = new StringBuilder();
+        for (byte b : odd) {
+            text.append('%').append(String.format("%02X", b & 0xff));
+        }
+        assertThat(get("from=%2B84912345678&to=8079&text=" + text + "&id=odd-1&charset=UTF-16BE&coding=2"))
+                .isEqualTo(SmsIntake.Outcome.ACCEPTED);
+        JsonNode record = broker.records.get(0);
+        assertThat(record.path("body").asText()).startsWith("Đường làng ngập nước").doesNotContain("\u0000");
+        assertThat(record.path("quality").toString()).contains("damage");
+    }
+
+    /** Regression: a control character in an SMS (which cannot be answered with a 400) was accepted as is, unflagged. */
+    @Test
+    void controlCharactersInAnSmsAreRemovedAndFlagged() {
+        assertThat(get(mo("+84912345678", "PA Đường\u0007 làng\u0000 ngập nước", "ctl-1"))).isEqualTo(SmsIntake.Outcome.ACCEPTED);
+        JsonNode record = broker.records.get(0);
+        assertThat(record.path("body").asText()).isEqualTo("Đường làng ngập nước");
+        assertThat(record.path("quality").path("flags")).anySatisfy(f -> {
+            assertThat(f.path("code").asText()).isEqualTo("text.control-removed");
+            assertThat(f.path("pointer").asText()).isEqualTo("/body");
+        });
+    }
 }

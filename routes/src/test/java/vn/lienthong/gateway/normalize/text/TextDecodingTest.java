@@ -72,4 +72,37 @@ class TextDecodingTest {
                 .isInstanceOf(TextDecoding.UnsupportedEncodingNameException.class)
                 .hasMessageContaining("klingon-8");
     }
+
+    /** Regression: one invalid byte in declared UTF-8 re-decoded the whole text as a legacy encoding ("đường" → "đưá»�ng"). */
+    @Test
+    void declaredUtf8WithOneInvalidByteIsRefusedNotReDecoded() {
+        byte[] good = ("Đường " + TEXT).getBytes(StandardCharsets.UTF_8);
+        byte[] damaged = java.util.Arrays.copyOf(good, good.length + 1);
+        damaged[good.length] = (byte) 0xFF;
+        assertThatThrownBy(() -> TextDecoding.decode(damaged, "UTF-8", "auto"))
+                .isInstanceOf(TextDecoding.InvalidBytesException.class)
+                .hasMessageContaining("1 byte(s) are not UTF-8").hasMessageContaining("offset " + good.length);
+        assertThatThrownBy(() -> TextDecoding.decode(damaged, null, "UTF-8")).isInstanceOf(TextDecoding.InvalidBytesException.class);
+        // a truncated sequence in the middle of the text is as damaged
+        byte[] cut = ("Đường " + TEXT).getBytes(StandardCharsets.UTF_8);
+        cut[2] = (byte) 'x';
+        assertThatThrownBy(() -> TextDecoding.decode(cut, "utf8", null)).isInstanceOf(TextDecoding.InvalidBytesException.class);
+    }
+
+    @Test
+    void declaredUtf8OverASourceConfiguredWithALegacyEncodingIsReadInThatEncoding() {
+        for (LegacyCharset charset : LegacyCharset.values()) {
+            assertThat(TextDecoding.decode(charset.encode(TEXT), "UTF-8", charset.displayName())).as(charset.name())
+                    .isEqualTo(new TextDecoding.Decoded(TEXT, charset.displayName()));
+        }
+    }
+
+    @Test
+    void legacyBytesMislabelledAsUtf8AreNotMistakenForDamagedUtf8() {
+        for (LegacyCharset charset : LegacyCharset.values()) {
+            byte[] legacy = charset.encode(TEXT + " Nguyễn Thị Hương, đường Lê Lợi, phường Bến Thành.");
+            TextDecoding.Utf8Damage damage = TextDecoding.utf8Damage(legacy);
+            assertThat(damage.valid()).as(charset.name()).isLessThan(damage.invalid());
+        }
+    }
 }
