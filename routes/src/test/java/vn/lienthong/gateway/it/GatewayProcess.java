@@ -74,12 +74,41 @@ public final class GatewayProcess implements AutoCloseable {
                 "--lienthong.broker.port=" + brokerPort,
                 "--lienthong.data-dir=" + dataDir,
                 "--lienthong.config-dir=" + configDir));
+        command.addAll(quietPeers(extraArgs));
         command.addAll(extraArgs);
-        process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .start();
-        awaitHealthy(Duration.ofSeconds(120));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        // the user's shell may point the demo configuration at a real system; a test never should
+        builder.environment().keySet().removeIf(name -> name.startsWith("INSPECTORATE_") || name.startsWith("LIENTHONG_"));
+        process = ItProcesses.track(builder.start(), "gateway-" + httpPort);
+        awaitHealthy(startTimeout());
+    }
+
+    /**
+     * The demo configuration delivers to the inspectorate simulator on 127.0.0.1:8089 and sends SMS
+     * through Kannel on 127.0.0.1:13013, where a user's own demo may be listening (it once received
+     * test cases). A test that names no peer of its own gets an address where nothing listens.
+     */
+    static List<String> quietPeers(List<String> extraArgs) throws IOException {
+        List<String> args = new ArrayList<>();
+        if (extraArgs.stream().noneMatch(a -> a.startsWith("--INSPECTORATE_URL="))) {
+            args.add("--INSPECTORATE_URL=http://127.0.0.1:" + freePort());
+        }
+        if (extraArgs.stream().noneMatch(a -> a.startsWith("--lienthong.sms.kannel.sendsms-url="))) {
+            args.add("--lienthong.sms.kannel.sendsms-url=http://127.0.0.1:" + freePort() + "/cgi-bin/sendsms");
+        }
+        return args;
+    }
+
+    /**
+     * How long a start may take: 28 s on a quiet machine, over 90 s on one shared with other builds
+     * (four classes once failed at a 2-minute limit and passed when rerun). The wait ends as soon as
+     * the gateway is healthy or its process exits, so a generous ceiling costs nothing when it works;
+     * {@code -Dlienthong.it.start-timeout=PT10M} raises it further.
+     */
+    static Duration startTimeout() {
+        return Duration.parse(System.getProperty("lienthong.it.start-timeout", "PT5M"));
     }
 
     private void awaitHealthy(Duration timeout) throws Exception {
@@ -106,6 +135,7 @@ public final class GatewayProcess implements AutoCloseable {
     public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
+        ItProcesses.untrack(process.toHandle());
     }
 
     public void stop() throws InterruptedException {
@@ -113,6 +143,7 @@ public final class GatewayProcess implements AutoCloseable {
         if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
             kill();
         }
+        ItProcesses.untrack(process.toHandle());
     }
 
     /** Starts the gateway again on the same ports and data directory. */
@@ -169,13 +200,18 @@ public final class GatewayProcess implements AutoCloseable {
         String javaCommand = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(javaCommand, "-Xmx256m", "-jar", jar().toString()));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        if (!p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IllegalStateException("command did not finish: " + command);
+        Path output = Files.createTempFile("lienthong-command", ".out");
+        Process p = ItProcesses.track(new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(output.toFile()).start(), "command-" + (args.length > 0 ? args[0] : "gateway"));
+        // output to a file, so that a command that hangs is noticed here instead of in a blocking read
+        if (!p.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)) {
+            ItProcesses.end(p.toHandle(), 5);
+            throw new IllegalStateException("command did not finish: " + command + "\n" + Files.readString(output));
         }
-        return new CommandResult(p.exitValue(), output);
+        ItProcesses.untrack(p.toHandle());
+        String text = Files.readString(output);
+        Files.deleteIfExists(output);
+        return new CommandResult(p.exitValue(), text);
     }
 
     public static int freePort() throws IOException {
