@@ -93,7 +93,7 @@ public final class KannelRig implements AutoCloseable {
         fakesmsc.write(from + " " + to + " " + payload + "\n");
         fakesmsc.flush();
         injected++;
-        long deadline = System.currentTimeMillis() + 10_000;
+        long deadline = System.currentTimeMillis() + Waits.SIGNAL.toMillis();
         while (confirmed < injected) {
             long left = deadline - System.currentTimeMillis();
             if (left <= 0) {
