@@ -155,6 +155,10 @@ public final class GatewayProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + httpPort;
     }
