@@ -23,6 +23,8 @@ final class Commands {
         c.put("new-api-key", new Help("a random API key for a source, and its hash for the source's YAML", "new-api-key"));
         c.put("hash-password", new Help("the hash of a subscriber's broker password (read from the console or standard input)",
                 "hash-password   < password on standard input, at least 12 characters"));
+        c.put("check-config", new Help("check the sources and subscribers without starting the gateway; exit 1 on problems",
+                "check-config [--config-dir DIR] [--production]   (default ./gateway-config, or LIENTHONG_CONFIG_DIR)"));
         c.put("normalize", new Help("dry run: a file through a source's mapping, or a legacy text file through normalization",
                 "normalize --source ID FILE [--type complaint|service-record] [--config-dir DIR]\n"
                         + "normalize --text FILE [--encoding ENC] [--fill-damaged] [--boilerplate REGEX]..."));
@@ -146,6 +148,7 @@ final class Commands {
     private static int run(String[] args) throws Exception {
         return switch (args[0]) {
             case "new-api-key" -> newApiKey();
+            case "check-config" -> vn.lienthong.gateway.config.CheckConfigCommand.run(args, System.out, System.err, System.getenv());
             case "hash-password" -> hashPassword(args);
             case "bench-broker" -> vn.lienthong.gateway.bench.BrokerBaseline.run(args);
             case "bench-intake" -> vn.lienthong.gateway.bench.IntakeLoad.run(args);

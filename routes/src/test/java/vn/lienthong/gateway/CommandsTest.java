@@ -48,7 +48,7 @@ class CommandsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"new-api-key", "hash-password", "normalize", "dlq", "verify-log", "identity", "keycloak-realm",
+    @ValueSource(strings = {"new-api-key", "check-config", "hash-password", "normalize", "dlq", "verify-log", "identity", "keycloak-realm",
             "bench-intake", "bench-broker", "bench-delivery", "bench-sms"})
     void everyCommandHasHelp(String command) {
         assertThat(Commands.dispatch(new String[] {command, "--help"})).isZero();
