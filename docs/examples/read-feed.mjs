@@ -29,8 +29,23 @@ container.on('message', (context) => {
   console.log(JSON.stringify(JSON.parse(body), null, 2));
   stopSoon(context.connection);
 });
-container.on('error', (context) => {
-  console.error('error:', context.error && context.error.message ? context.error.message : context.error);
+// The broker's reason for a refusal (wrong password, a queue that is not this subscriber's) arrives
+// as an AMQP error condition on the connection or the receiver: print it, not just "error".
+const reason = (e) => {
+  if (!e) return 'connection closed';
+  if (e.condition || e.description) return [e.condition, e.description].filter(Boolean).join(': ');
+  return e.message || String(e);
+};
+let failed = false;
+const fail = (e) => {
+  if (failed) return;
+  failed = true;
+  console.error('error:', reason(e));
   process.exitCode = 1;
-});
+};
+container.on('connection_error', (context) => fail(context.connection.error));
+container.on('receiver_error', (context) => { fail(context.receiver.error); context.connection.close(); });
+container.on('disconnected', (context) => { if (context.error) fail(context.error); });
+container.on('error', (context) => fail(context.error
+  || (context.receiver && context.receiver.error) || (context.connection && context.connection.error)));
 container.connect({ host, port: Number(port), username: user, password, reconnect: false });
