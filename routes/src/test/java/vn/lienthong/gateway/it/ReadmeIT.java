@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +47,7 @@ class ReadmeIT {
                 }
                 continue;
             }
-            boolean continued = command != null && command.toString().endsWith("\\");
+            boolean continued = command != null && Stream.of("\\", "|", "&&").anyMatch(command.toString()::endsWith);
             if (line.startsWith("```")) {
                 add(steps, command, expected);
                 command = null;
@@ -75,7 +78,8 @@ class ReadmeIT {
     /** Whether the output holds every …-separated piece of the expected lines (joined), in order. */
     static boolean matches(String output, List<String> expected) {
         int from = 0;
-        for (String piece : String.join("", expected).split("…")) {
+        // a line break in the output may stand where one "#>" line ends and the next begins
+        for (String piece : String.join("…", expected).split("…")) {
             if (piece.isEmpty()) {
                 continue;
             }
@@ -97,7 +101,9 @@ class ReadmeIT {
         boolean node = new ProcessBuilder("bash", "-c", "command -v node && command -v npm").start().waitFor() == 0;
 
         SoftAssertions softly = new SoftAssertions();
-        try (GatewayProcess gateway = GatewayProcess.start()) {
+        Path shell = Files.createTempFile("readme-shell", ".env");
+        try (SimulatorProcess simulator = SimulatorProcess.start();
+                GatewayProcess gateway = GatewayProcess.start("--INSPECTORATE_URL=" + simulator.url())) {
             for (Step step : steps) {
                 if (!node && step.command().matches("(?s)(node|npm) .*")) {
                     System.out.println("README step skipped (no node on this machine): " + step.command());
@@ -105,9 +111,19 @@ class ReadmeIT {
                 }
                 String command = step.command()
                         .replace("localhost:8080", gateway.baseUrl().replace("http://", ""))
-                        .replace("127.0.0.1:8080", gateway.baseUrl().replace("http://", ""));
-                ProcessBuilder builder = new ProcessBuilder("bash", "-c", command).directory(project.toFile()).redirectErrorStream(true);
+                        .replace("127.0.0.1:8080", gateway.baseUrl().replace("http://", ""))
+                        .replace("localhost:8088", simulator.controlUrl().replace("http://", ""))
+                        .replace(" data/drop/", " " + gateway.dataDir() + "/drop/");
+                // the README's pauses suit a quiet machine; the tests often share theirs with other builds
+                Matcher sleep = Pattern.compile("\\bsleep (\\d+)").matcher(command);
+                command = sleep.replaceAll(m -> "sleep " + Integer.parseInt(m.group(1)) * 4);
+                // one shell session, as a reader's: what a step exports, the next one has
+                String script = "[ -f '" + shell + "' ] && . '" + shell + "' 2>/dev/null\n" + command
+                        + "\nstatus=$?; export -p > '" + shell + "'; exit $status";
+                ProcessBuilder builder = new ProcessBuilder("bash", "-c", script).directory(project.toFile()).redirectErrorStream(true);
+                // the README's commands use the default ports; the example client and dlq also read these
                 builder.environment().put("LIENTHONG_BROKER_PORT", Integer.toString(gateway.brokerPort()));
+                builder.environment().put("LIENTHONG_GATEWAY_URL", gateway.baseUrl());
                 Path output = Files.createTempFile("readme-step", ".out");
                 builder.redirectOutput(output.toFile());
                 Process p = ItProcesses.track(builder.start(), "readme-step");
@@ -132,13 +148,14 @@ class ReadmeIT {
         List<String> readme = List.of(
                 "```bash", "./lienthong", "```",
                 "<!-- readme-test -->", "```bash", "# prose", "curl -s a \\", "  -d b", "#> {\"status\":", "#>  \"OK\"}",
-                "", "echo hi", "```", "```bash", "rm -rf /", "```");
+                "", "echo hi |", "  cat", "```", "```bash", "rm -rf /", "```");
 
         assertThat(steps(readme)).containsExactly(
                 new Step("curl -s a \\\n  -d b", List.of("{\"status\":", "\"OK\"}")),
-                new Step("echo hi", List.of()));
+                new Step("echo hi |\n  cat", List.of()));
         assertThat(matches("{\"status\":\"OK\"}", List.of("{\"status\":", "\"OK\"}"))).isTrue();
         assertThat(matches("{\"a\":1,\"status\":\"OK\"}", List.of("{…\"status\":…\"OK\"}"))).isTrue();
         assertThat(matches("{\"status\":\"FAILED\"}", List.of("{\"status\":", "\"OK\"}"))).isFalse();
+        assertThat(matches("--- TC1\n{\n  \"kind\": \"X\"", List.of("--- TC1", "\"kind\": \"X\""))).isTrue();
     }
 }

@@ -70,6 +70,11 @@ public final class SimulatorProcess implements AutoCloseable {
         return "http://127.0.0.1:" + servicePort;
     }
 
+    /** Base URL of the control API (/sim/...). */
+    public String controlUrl() {
+        return "http://127.0.0.1:" + controlPort;
+    }
+
     public void mode(String mode) throws Exception {
         control("POST", "/sim/mode?mode=" + mode);
     }
