@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -13,7 +15,8 @@ class CommandLineIT {
 
     @Test
     void aSecondGatewayOnADataDirectoryInUseExitsAtOnceNamingTheDirectoryAndTheRunningGateway() throws Exception {
-        try (GatewayProcess first = GatewayProcess.start()) {
+        Path logDir = Files.createTempDirectory("lienthong-it-logs");
+        try (GatewayProcess first = GatewayProcess.start("--lienthong.log-dir=" + logDir)) {
             Instant started = Instant.now();
             GatewayProcess.CommandResult second = GatewayProcess.command(
                     "--lienthong.data-dir=" + first.dataDir(),
@@ -28,6 +31,8 @@ class CommandLineIT {
             assertThat(Duration.between(started, Instant.now())).isLessThan(Duration.ofMinutes(2));
             assertThat(Http.send(HttpRequest.newBuilder(URI.create(first.baseUrl() + "/actuator/health")).build()).status())
                     .as("the first gateway runs on").isEqualTo(200);
+            // and it writes its log to the directory it was given, as well as to stdout
+            assertThat(Files.readString(logDir.resolve("spring.log"))).contains("Started GatewayApplication");
         }
     }
 
