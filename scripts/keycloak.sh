@@ -76,9 +76,14 @@ kc_command() {
 }
 
 await_ready() {  # pid
-  for _ in $(seq 1 600); do
+  local began; began=$(date +%s)
+  for i in $(seq 1 600); do
     if curl -sf "http://127.0.0.1:$MGMT_PORT/health/ready" >/dev/null 2>&1; then return 0; fi
     if ! kill -0 "$1" 2>/dev/null; then return 1; fi
+    # a start takes a minute on a quiet machine and several on a busy one: say what we wait for
+    if [ $((i % 30)) = 0 ]; then
+      log "waiting for Keycloak to answer http://127.0.0.1:$MGMT_PORT/health/ready ($(( $(date +%s) - began )) s so far)"
+    fi
     sleep 0.5
   done
   return 1

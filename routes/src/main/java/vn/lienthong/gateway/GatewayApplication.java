@@ -3,6 +3,7 @@ package vn.lienthong.gateway;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import vn.lienthong.gateway.ops.ProcessGuards;
 
 /**
  * Assembles the gateway. Logic lives in the packages it scans; operator commands that must not start
@@ -17,6 +18,9 @@ public class GatewayApplication {
         if (exit >= 0) {
             System.exit(exit);
         }
-        SpringApplication.run(GatewayApplication.class, args);
+        SpringApplication application = new SpringApplication(GatewayApplication.class);
+        // before the broker opens the data directory: one gateway per directory, and a bounded stop
+        application.addListeners(new ProcessGuards());
+        application.run(args);
     }
 }

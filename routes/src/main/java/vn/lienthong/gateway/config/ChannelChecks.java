@@ -67,6 +67,7 @@ final class ChannelChecks {
         if (drop.completion() != null && !Set.of("stable", "done-marker").contains(drop.completion())) {
             problems.add(file + ": fileDrop.completion must be stable or done-marker");
         }
+        GatewayConfig.encodingProblem(drop.encoding()).ifPresent(p -> problems.add(file + ": fileDrop.encoding: " + p));
         duration(file, "fileDrop.stableFor", drop.stableFor(), problems);
         if (drop.maxFileSize() != null) {
             try {

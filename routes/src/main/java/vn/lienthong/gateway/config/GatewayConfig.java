@@ -30,6 +30,8 @@ public final class GatewayConfig {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
             .configure(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY, true);
     private static final String ID_PATTERN = "[a-z0-9][a-z0-9-]{1,62}";
+    /** A source's channel: the canonical record's enum (schemas/v1/common.schema.json#/$defs/channel). */
+    static final List<String> CHANNELS = channels();
 
     private final Path directory;
     private final Map<String, SourceDefinition> sources;
@@ -108,8 +110,7 @@ public final class GatewayConfig {
                 problems.add(file + ": unknown setting '" + e.getPropertyName() + "' (known here: "
                         + new java.util.TreeSet<>(e.getKnownPropertyIds().stream().map(String::valueOf).toList()) + ")");
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                problems.add(file + ": " + e.getOriginalMessage().replaceAll("\\s+", " ")
-                        + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
+                problems.add(PlainYamlErrors.describe(file, e));
             } catch (IOException e) {
                 problems.add(file + ": cannot read: " + e.getMessage());
             }
@@ -132,6 +133,9 @@ public final class GatewayConfig {
             } else if (production && ApiKeys.isDemoHash(source.id(), hash)) {
                 problems.add(file + ": the production profile refuses the demo API key of " + source.id());
             }
+        }
+        if (source.channel() != null && !CHANNELS.contains(source.channel())) {
+            problems.add(file + ": channel '" + source.channel() + "' is not one of " + String.join(", ", CHANNELS));
         }
         AuthChecks.checkSource(file, source, problems);
         source.records().forEach((type, mapping) -> {
@@ -166,21 +170,21 @@ public final class GatewayConfig {
     }
 
     private static void checkNormalization(Path file, SourceDefinition.NormalizationSettings n, List<String> problems) {
+        if (n.kinds() != null) {
+            n.kinds().forEach((word, kind) -> {
+                if (kind == null || vn.lienthong.gateway.normalize.Kinds.kind(kind, Map.of()).isEmpty()) {
+                    problems.add(file + ": normalization.kinds." + word + ": '" + kind + "' is not a kind"
+                            + " (COMPLAINT, DENUNCIATION, FEEDBACK, PETITION or a word normalize/kinds.tsv knows)");
+                }
+            });
+        }
         try {
             n.toSettings();
         } catch (RuntimeException e) {
             problems.add(file + ": normalization: " + e.getMessage());
             return;
         }
-        String encoding = n.encoding();
-        if (encoding != null && !"auto".equalsIgnoreCase(encoding)) {
-            try {
-                vn.lienthong.gateway.normalize.text.TextDecoding.decode(new byte[0], encoding, encoding);
-            } catch (IllegalArgumentException e) {
-                problems.add(file + ": normalization.encoding: " + e.getMessage()
-                        + " (auto, UTF-8, UTF-16BE, windows-1258, TCVN3, VNI-Windows, VISCII or a JDK charset)");
-            }
-        }
+        encodingProblem(n.encoding()).ifPresent(p -> problems.add(file + ": normalization.encoding: " + p));
         for (String pattern : n.boilerplate() == null ? List.<String>of() : n.boilerplate()) {
             try {
                 java.util.regex.Pattern.compile(pattern);
@@ -270,6 +274,32 @@ public final class GatewayConfig {
         Map<String, SubscriberDefinition> byId = new LinkedHashMap<>();
         byFile.values().forEach(s -> byId.put(s.id(), s));
         return byId;
+    }
+
+    /** Why a text encoding setting is unusable, if it is. */
+    static Optional<String> encodingProblem(String encoding) {
+        if (encoding == null || "auto".equalsIgnoreCase(encoding)) {
+            return Optional.empty();
+        }
+        try {
+            vn.lienthong.gateway.normalize.text.TextDecoding.decode(new byte[0], encoding, encoding);
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage() + " (auto, UTF-8, UTF-16BE, windows-1258, TCVN3, VNI-Windows, VISCII or a JDK charset)");
+        }
+    }
+
+    private static List<String> channels() {
+        try (java.io.InputStream in = GatewayConfig.class.getResourceAsStream("/lienthong/schemas/v1/common.schema.json")) {
+            List<String> values = new ArrayList<>();
+            new ObjectMapper().readTree(in).path("$defs").path("channel").path("enum").forEach(v -> values.add(v.asText()));
+            if (values.isEmpty()) {
+                throw new IllegalStateException("no channel enum in common.schema.json");
+            }
+            return List.copyOf(values);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String baseName(Path file) {

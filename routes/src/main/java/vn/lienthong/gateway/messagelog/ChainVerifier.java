@@ -44,18 +44,30 @@ public final class ChainVerifier {
     }
 
     public static Result verify(Connection c) throws SQLException {
+        return verify(c, entries -> { });
+    }
+
+    /** Entries walked between two progress reports. */
+    static final int PROGRESS_EVERY = 1_000;
+
+    /**
+     * Walks the log as {@link #verify(Connection)}, telling {@code progress} how many entries it has
+     * checked every {@value #PROGRESS_EVERY} entries and once at the end of the walk (a large log takes
+     * minutes, and an operator should see it move).
+     */
+    public static Result verify(Connection c, java.util.function.LongConsumer progress) throws SQLException {
         boolean auto = c.getAutoCommit();
         // PostgreSQL streams a result set only inside a transaction
         c.setAutoCommit(false);
         try {
-            return walk(c);
+            return walk(c, progress);
         } finally {
             c.rollback();
             c.setAutoCommit(auto);
         }
     }
 
-    private static Result walk(Connection c) throws SQLException {
+    private static Result walk(Connection c, java.util.function.LongConsumer progress) throws SQLException {
         long entries = 0;
         long expectedSeq = 1;
         String prevHash = LogEntry.GENESIS;
@@ -66,6 +78,9 @@ public final class ChainVerifier {
                 while (r.next()) {
                     LogEntry e = LogChain.read(r);
                     entries++;
+                    if (entries % PROGRESS_EVERY == 0) {
+                        progress.accept(entries);
+                    }
                     String event = r.getString(3);
                     if (e.seq() != expectedSeq) {
                         mismatch = new Mismatch(e.seq(), event, e.recordId(),
@@ -88,6 +103,7 @@ public final class ChainVerifier {
                 }
             }
         }
+        progress.accept(entries);
         long lastSeq = expectedSeq - 1;
         if (mismatch == null) {
             mismatch = head(c, lastSeq, prevHash).orElse(null);

@@ -28,6 +28,20 @@ public final class VerifyLogCommand {
     private VerifyLogCommand() {
     }
 
+    /** A line on stderr at most every 5 s: entries checked so far and the rate. */
+    static java.util.function.LongConsumer progress(PrintStream err) {
+        long started = System.nanoTime();
+        long[] lastPrinted = {started};
+        return entries -> {
+            long now = System.nanoTime();
+            if (now - lastPrinted[0] >= 5_000_000_000L) {
+                lastPrinted[0] = now;
+                double seconds = (now - started) / 1e9;
+                err.printf("  %,d entries checked (%,.0f/s)%n", entries, entries / seconds);
+            }
+        };
+    }
+
     public static int run(String[] args) {
         String[] springArgs = java.util.Arrays.copyOfRange(args, 1, args.length);
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SettingsOnly.class)
@@ -48,7 +62,8 @@ public final class VerifyLogCommand {
         try (HikariDataSource ds = Database.open(url, env.getProperty("spring.datasource.username"),
                 env.getProperty("spring.datasource.password"), dataDir, true);
                 Connection c = ds.getConnection()) {
-            ChainVerifier.Result result = ChainVerifier.verify(c);
+            err.println("verifying the message log (" + where + ")…");
+            ChainVerifier.Result result = ChainVerifier.verify(c, progress(err));
             out.printf("message log (%s): %d entries, %d payloads checked, %d purged by retention%n", where, result.entries(),
                     result.payloadsChecked(), result.payloadsPurged());
             out.printf("head: entry %d, hash %s%n", result.headSeq(), result.headHash());

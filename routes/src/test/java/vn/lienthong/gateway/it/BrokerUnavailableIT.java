@@ -24,7 +24,7 @@ class BrokerUnavailableIT {
             List<String> accepted = new ArrayList<>();
             int[] n = {0};
             // until the disk scan notices, records are still taken (and must then be there)
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
+            await().atMost(Waits.SIGNAL).until(() -> {
                 String recordId = "disk-" + (n[0]++);
                 byte[] body = ("{\"kind\":\"COMPLAINT\",\"source\":{\"recordId\":\"" + recordId + "\"},"
                         + "\"body\":\"x\",\"location\":{\"provinceCode\":\"25\"}}").getBytes(StandardCharsets.UTF_8);

@@ -35,7 +35,7 @@ class DeliveryCrashIT {
                 assertThat(answer.status()).isEqualTo(202);
                 sent.add(answer.json().path("trackingCode").asText());
             }
-            await().atMost(Duration.ofSeconds(30)).until(() -> simulator.cases("soap").size() >= 5);
+            await().atMost(Waits.SIGNAL).until(() -> simulator.cases("soap").size() >= 5);
 
             gateway.kill();
             assertThat(simulator.cases("soap").size()).as("killed mid-way").isLessThan(N);
@@ -75,7 +75,7 @@ class DeliveryCrashIT {
                 sent.add(answer.json().path("trackingCode").asText());
             }
             // the consumers have taken the first cases and are retrying them against the absent system
-            await().atMost(Duration.ofSeconds(30)).until(() -> gateway.logText().contains("circuit breaker of inspectorate-case-rest")
+            await().atMost(Waits.SIGNAL).until(() -> gateway.logText().contains("circuit breaker of inspectorate-case-rest")
                     && gateway.logText().contains("circuit breaker of inspectorate-case-system"));
 
             gateway.kill();

@@ -92,13 +92,13 @@ class DeliveryIT {
             sent.add(submit(run + "-" + i));
         }
         // long enough for the breakers to open and for several trial calls to fail
-        await().atMost(Duration.ofSeconds(20)).until(() -> gateway.logText().contains("circuit breaker of inspectorate-case-system: State transition from CLOSED to OPEN"));
+        await().atMost(Waits.SIGNAL).until(() -> gateway.logText().contains("circuit breaker of inspectorate-case-system: State transition from CLOSED to OPEN"));
         simulator.mode("soap-fault");
-        await().atMost(Duration.ofSeconds(20)).until(() -> simulator.stats().path("soap").path("faults").asInt() > 0
+        await().atMost(Waits.SIGNAL).until(() -> simulator.stats().path("soap").path("faults").asInt() > 0
                 && simulator.stats().path("rest").path("faults").asInt() > 0);
         simulator.mode("normal");
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> trackingCodes("soap").size() == 30 && trackingCodes("rest").size() == 30);
+        await().atMost(Waits.SIGNAL).until(() -> trackingCodes("soap").size() == 30 && trackingCodes("rest").size() == 30);
         assertThat(trackingCodes("soap")).as("SOAP delivery is ordered: the queue order").containsExactlyElementsOf(sent);
         assertThat(trackingCodes("rest")).containsExactlyInAnyOrderElementsOf(sent);
         for (String channel : List.of("soap", "rest")) {
@@ -111,7 +111,7 @@ class DeliveryIT {
     void refusedCaseIsDeadLetteredThenReplayedOnce() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String good = submit(run + "-before");
-        await().atMost(Duration.ofSeconds(20)).until(() -> trackingCodes("soap").contains(good) && trackingCodes("rest").contains(good));
+        await().atMost(Waits.SIGNAL).until(() -> trackingCodes("soap").contains(good) && trackingCodes("rest").contains(good));
 
         // the case system will refuse this one case as invalid
         String refusedId = run + "-refused";
@@ -120,7 +120,7 @@ class DeliveryIT {
         assertThat(submit(refusedId)).isEqualTo(target);
         String after = submit(run + "-after");
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> deadLetters().size() == 2);
+        await().atMost(Waits.SIGNAL).until(() -> deadLetters().size() == 2);
         List<JsonNode> letters = deadLetters();
         assertThat(letters).extracting(l -> l.path("subscriber").asText())
                 .containsExactlyInAnyOrder("inspectorate-case-system", "inspectorate-case-rest");
@@ -131,7 +131,7 @@ class DeliveryIT {
             assertThat(l.path("attempts").asInt()).isEqualTo(1);
             assertThat(l.path("history")).hasSize(1);
         });
-        await().atMost(Duration.ofSeconds(20)).until(() -> trackingCodes("soap").contains(after) && trackingCodes("rest").contains(after));
+        await().atMost(Waits.SIGNAL).until(() -> trackingCodes("soap").contains(after) && trackingCodes("rest").contains(after));
         assertThat(trackingCodes("soap")).doesNotContain(target);
 
         // the case system is fixed; an operator replays: REST subscriber over the admin API, SOAP one with the CLI
@@ -161,7 +161,7 @@ class DeliveryIT {
         assertThat(replayCli.waitFor()).as(output).isZero();
         assertThat(output).contains("replayed 1");
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> trackingCodes("soap").contains(target) && trackingCodes("rest").contains(target));
+        await().atMost(Waits.SIGNAL).until(() -> trackingCodes("soap").contains(target) && trackingCodes("rest").contains(target));
         assertThat(deadLetters()).isEmpty();
         for (String channel : List.of("soap", "rest")) {
             assertThat(simulator.cases(channel)).filteredOn(c -> c.path("trackingCode").asText().equals(target))

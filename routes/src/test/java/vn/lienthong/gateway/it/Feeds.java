@@ -71,6 +71,24 @@ public final class Feeds {
         }
     }
 
+    /**
+     * Drains the queue until {@code count} records that match have arrived (a record reaches a
+     * subscriber's queue some time after its sender had its answer: under load, more than the
+     * second {@link #drain(GatewayProcess, String, String)} waits), for at most {@link Waits#SIGNAL};
+     * returns the ones that match.
+     */
+    public static List<Received> awaitRecords(GatewayProcess gateway, String subscriberId, String fqqn,
+            java.util.function.Predicate<Received> matches, int count) throws Exception {
+        List<Received> found = new ArrayList<>();
+        java.time.Instant deadline = java.time.Instant.now().plus(Waits.SIGNAL);
+        try (Connection c = connect(gateway, subscriberId)) {
+            while (found.size() < count && java.time.Instant.now().isBefore(deadline)) {
+                drain(c, fqqn, 1_000, 300).stream().filter(matches).forEach(found::add);
+            }
+        }
+        return found;
+    }
+
     static Received toReceived(Message m) throws Exception {
         String body;
         if (m instanceof BytesMessage bytes) {

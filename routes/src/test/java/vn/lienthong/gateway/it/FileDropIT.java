@@ -97,7 +97,7 @@ class FileDropIT {
 
     static Path awaitFile(Path dir, String suffix) {
         Path[] found = new Path[1];
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+        await().atMost(Waits.SIGNAL).pollInterval(Duration.ofMillis(100)).until(() -> {
             try (Stream<Path> files = Files.list(dir)) {
                 found[0] = files.filter(f -> f.getFileName().toString().endsWith(suffix)).findFirst().orElse(null);
             }
@@ -157,7 +157,7 @@ class FileDropIT {
 
         // the same export dropped again: every good row is already there, nothing is queued twice
         dropFile(dir, run + ".csv", csv.getBytes(StandardCharsets.UTF_8));
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
+        await().atMost(Waits.SIGNAL).until(() -> {
             try (Stream<Path> files = Files.list(dir.resolve("error"))) {
                 return files.filter(f -> f.getFileName().toString().endsWith(run + ".csv.receipt.csv")).count() == 2;
             }

@@ -74,18 +74,47 @@ public final class GatewayProcess implements AutoCloseable {
                 "--lienthong.broker.port=" + brokerPort,
                 "--lienthong.data-dir=" + dataDir,
                 "--lienthong.config-dir=" + configDir));
+        command.addAll(quietPeers(extraArgs));
         command.addAll(extraArgs);
-        process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .start();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        // the user's shell may point the demo configuration at a real system; a test never should
+        builder.environment().keySet().removeIf(name -> name.startsWith("INSPECTORATE_") || name.startsWith("LIENTHONG_"));
+        process = ItProcesses.track(builder.start(), "gateway-" + httpPort);
         try {
-            awaitHealthy(Duration.ofSeconds(120));
+            awaitHealthy(startTimeout());
         } catch (Exception | Error e) {
             // a gateway that did not come up in time is still starting: it would outlive the test run
             kill();
             throw e;
         }
+    }
+
+    /**
+     * The demo configuration delivers to the inspectorate simulator on 127.0.0.1:8089 and sends SMS
+     * through Kannel on 127.0.0.1:13013, where a user's own demo may be listening (it once received
+     * test cases). A test that names no peer of its own gets an address where nothing listens.
+     */
+    static List<String> quietPeers(List<String> extraArgs) throws IOException {
+        List<String> args = new ArrayList<>();
+        if (extraArgs.stream().noneMatch(a -> a.startsWith("--INSPECTORATE_URL="))) {
+            args.add("--INSPECTORATE_URL=http://127.0.0.1:" + freePort());
+        }
+        if (extraArgs.stream().noneMatch(a -> a.startsWith("--lienthong.sms.kannel.sendsms-url="))) {
+            args.add("--lienthong.sms.kannel.sendsms-url=http://127.0.0.1:" + freePort() + "/cgi-bin/sendsms");
+        }
+        return args;
+    }
+
+    /**
+     * How long a start may take: 28 s on a quiet machine, over 90 s on one shared with other builds
+     * (four classes once failed at a 2-minute limit and passed when rerun; 317 s were measured at a load average of 30). The wait ends as soon as
+     * the gateway is healthy or its process exits, so a generous ceiling costs nothing when it works;
+     * {@code -Dlienthong.it.start-timeout=PT20M} raises it further.
+     */
+    static Duration startTimeout() {
+        return Duration.parse(System.getProperty("lienthong.it.start-timeout", "PT10M"));
     }
 
     private void awaitHealthy(Duration timeout) throws Exception {
@@ -112,6 +141,7 @@ public final class GatewayProcess implements AutoCloseable {
     public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
+        ItProcesses.untrack(process.toHandle());
     }
 
     public void stop() throws InterruptedException {
@@ -119,6 +149,7 @@ public final class GatewayProcess implements AutoCloseable {
         if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
             kill();
         }
+        ItProcesses.untrack(process.toHandle());
     }
 
     /** Starts the gateway again on the same ports and data directory. */
@@ -128,6 +159,10 @@ public final class GatewayProcess implements AutoCloseable {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    public long pid() {
+        return process.pid();
     }
 
     public String baseUrl() {
@@ -175,13 +210,18 @@ public final class GatewayProcess implements AutoCloseable {
         String javaCommand = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(javaCommand, "-Xmx256m", "-jar", jar().toString()));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        if (!p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IllegalStateException("command did not finish: " + command);
+        Path output = Files.createTempFile("lienthong-command", ".out");
+        Process p = ItProcesses.track(new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(output.toFile()).start(), "command-" + (args.length > 0 ? args[0] : "gateway"));
+        // output to a file, so that a command that hangs is noticed here instead of in a blocking read
+        if (!p.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)) {
+            ItProcesses.end(p.toHandle(), 5);
+            throw new IllegalStateException("command did not finish: " + command + "\n" + Files.readString(output));
         }
-        return new CommandResult(p.exitValue(), output);
+        ItProcesses.untrack(p.toHandle());
+        String text = Files.readString(output);
+        Files.deleteIfExists(output);
+        return new CommandResult(p.exitValue(), text);
     }
 
     public static int freePort() throws IOException {

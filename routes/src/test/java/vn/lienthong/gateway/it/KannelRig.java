@@ -52,6 +52,9 @@ public final class KannelRig implements AutoCloseable {
     }
 
     /** Ports chosen, nothing started: the gateway needs the sendsms URL before Kannel needs the gateway. */
+    /** bearerbox, smsbox and fakesmsc, registered so that none outlives the test JVM. */
+    private List<ProcessHandle> tracked = List.of();
+
     public static KannelRig prepare() throws IOException {
         return new KannelRig(new KannelBoxes(GatewayProcess.configDir().resolve("kannel/kannel.conf"),
                 Files.createTempDirectory("lienthong-kannel")));
@@ -73,6 +76,7 @@ public final class KannelRig implements AutoCloseable {
         Thread reader = new Thread(() -> read(fakesmscProcess), "fakesmsc-output");
         reader.setDaemon(true);
         reader.start();
+        tracked = ItProcesses.trackChildren("kannel");
         return this;
     }
 
@@ -89,7 +93,7 @@ public final class KannelRig implements AutoCloseable {
         fakesmsc.write(from + " " + to + " " + payload + "\n");
         fakesmsc.flush();
         injected++;
-        long deadline = System.currentTimeMillis() + 10_000;
+        long deadline = System.currentTimeMillis() + Waits.SIGNAL.toMillis();
         while (confirmed < injected) {
             long left = deadline - System.currentTimeMillis();
             if (left <= 0) {
@@ -188,6 +192,7 @@ public final class KannelRig implements AutoCloseable {
             fakesmscProcess.destroy();
         }
         boxes.close();
+        tracked.forEach(ItProcesses::untrack);
         try (var files = Files.walk(boxes.dir())) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         }

@@ -95,7 +95,7 @@ class KannelSmsIT {
         for (String[] m : fixtureMessages()) {
             kannel.inject(m[0], m[1], m[2]);
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> kannel.repliesTo("+84912345678").size() == 3
+        await().atMost(Waits.SIGNAL).until(() -> kannel.repliesTo("+84912345678").size() == 3
                 && kannel.repliesTo("+84388111222").size() == 2);
         // reading a subscriber's queue forwards the cases, and each reporter then gets a status
         // notification as well: the answers to the messages are taken before the queues are read
@@ -139,7 +139,7 @@ class KannelSmsIT {
         for (Received r : province) {
             String phone = r == denunciation ? "+84388111222" : r.record().path("reporter").path("phone").asText();
             String forwarded = forwardedNotice(r.record().path("trackingCode").asText());
-            await().atMost(Duration.ofSeconds(30)).until(() -> texts(kannel.repliesTo(phone)).stream().anyMatch(t -> t.matches(forwarded)));
+            await().atMost(Waits.SIGNAL).until(() -> texts(kannel.repliesTo(phone)).stream().anyMatch(t -> t.matches(forwarded)));
         }
         assertThat(kannel.replies()).allSatisfy(mt -> assertThat(mt.from()).isEqualTo("8079"));
     }
@@ -157,7 +157,7 @@ class KannelSmsIT {
     @Order(2)
     void thePostUrlFormWorksAsWell() throws Exception {
         kannel.inject("+84701234567", "8079", "KN Khiếu nại quyết định thu hồi đất");
-        await().atMost(Duration.ofSeconds(20)).until(() -> kannel.repliesTo("+84701234567").size() == 1);
+        await().atMost(Waits.SIGNAL).until(() -> kannel.repliesTo("+84701234567").size() == 1);
         // taken before the queue is read: reading it forwards the case, and a status notification follows
         String answer = kannel.repliesTo("+84701234567").get(0).text();
         Received complaint = Feeds.drain(gateway, "inspectorate", INSPECTORATE).get(0);
@@ -171,7 +171,7 @@ class KannelSmsIT {
     @Order(3)
     void aKannelRetryCreatesNoDuplicateAndNoSecondReply() throws Exception {
         kannel.inject("+84912000101", "8079", "PA retrytest duong lien xa bi hong");
-        await().atMost(Duration.ofSeconds(20)).until(() -> proxy.lostIds().size() == 1
+        await().atMost(Waits.SIGNAL).until(() -> proxy.lostIds().size() == 1
                 && proxy.callsFor(proxy.lostIds().iterator().next()) >= 2 && kannel.repliesTo("+84912000101").size() == 1);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> kannel.repliesTo("+84912000101").size() == 1);
         assertThat(records(Feeds.drain(gateway, "province-25", PROVINCE_25), "+84912000101")).hasSize(1);
@@ -184,7 +184,7 @@ class KannelSmsIT {
             kannel.inject("+84912000201", "8079", "PA tin nhan so " + i);
         }
         kannel.inject("+84912000202", "8079", "PA mot tin binh thuong");
-        await().atMost(Duration.ofSeconds(30)).until(() -> kannel.repliesTo("+84912000201").size() == 11
+        await().atMost(Waits.SIGNAL).until(() -> kannel.repliesTo("+84912000201").size() == 11
                 && kannel.repliesTo("+84912000202").size() == 1);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> kannel.repliesTo("+84912000201").size() == 11);
         List<String> texts = texts(kannel.repliesTo("+84912000201"));
@@ -199,13 +199,13 @@ class KannelSmsIT {
     @Order(5)
     void tracuuAnswersTheReporterAndNobodyElse() throws Exception {
         kannel.inject("+84912000301", "8079", "PA den duong hong");
-        await().atMost(Duration.ofSeconds(20)).until(() -> kannel.repliesTo("+84912000301").size() == 1);
+        await().atMost(Waits.SIGNAL).until(() -> kannel.repliesTo("+84912000301").size() == 1);
         Matcher m = CODE.matcher(kannel.repliesTo("+84912000301").get(0).text());
         assertThat(m.find()).isTrue();
         String code = m.group(1);
         kannel.inject("+84912000301", "8079", "tracuu " + code.toLowerCase());
         kannel.inject("+84912000302", "8079", "TRACUU " + code);
-        await().atMost(Duration.ofSeconds(20)).until(() -> kannel.repliesTo("+84912000301").size() == 2
+        await().atMost(Waits.SIGNAL).until(() -> kannel.repliesTo("+84912000301").size() == 2
                 && kannel.repliesTo("+84912000302").size() == 1);
         // the acknowledgement and the answer may reach the phone in either order
         assertThat(kannel.repliesTo("+84912000301")).extracting(KannelRig.Mt::text)
@@ -230,7 +230,7 @@ class KannelSmsIT {
         for (int i = 0; i < burst; i++) {
             kannel.inject(String.format("+849130%05d", i), "8079", "PA burst " + i);
         }
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> proxy.accepted() - before >= burst / 5);
+        await().atMost(Waits.SIGNAL).pollInterval(Duration.ofMillis(20)).until(() -> proxy.accepted() - before >= burst / 5);
         gateway.kill();
         gateway.restart();
 

@@ -79,15 +79,15 @@ public final class Keycloak implements BeforeAllCallback, ParameterResolver {
                 Path log = Files.createTempFile("keycloak-it", ".log");
                 String adminPassword = UUID.randomUUID().toString();
                 Instant started = Instant.now();
-                Process process = new ProcessBuilder(project.resolve("scripts/keycloak.sh").toString(), "run",
+                Process process = ItProcesses.track(new ProcessBuilder(project.resolve("scripts/keycloak.sh").toString(), "run",
                         "--port", String.valueOf(port), "--management-port", String.valueOf(management),
                         "--realm", project.resolve("gateway-config/keycloak/realm-lienthong.json").toString(),
                         "--admin-password", adminPassword)
                         .redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                        .start();
+                        .start(), "keycloak-" + port);
                 Server server = new Server(process, port, log, adminPassword);
-                Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+                Instant deadline = Instant.now().plus(Duration.ofMinutes(8));
                 while (Instant.now().isBefore(deadline)) {
                     if (!process.isAlive()) {
                         throw new IllegalStateException("Keycloak exited:\n" + Files.readString(log));
@@ -103,8 +103,8 @@ public final class Keycloak implements BeforeAllCallback, ParameterResolver {
                     }
                     Thread.sleep(500);
                 }
-                process.destroy();
-                throw new IllegalStateException("Keycloak not ready after 5 minutes:\n" + Files.readString(log));
+                ItProcesses.end(process.toHandle(), 30);
+                throw new IllegalStateException("Keycloak not ready after 8 minutes:\n" + Files.readString(log));
             } catch (Exception e) {
                 throw new IllegalStateException("cannot start Keycloak: " + e.getMessage(), e);
             }
@@ -112,11 +112,8 @@ public final class Keycloak implements BeforeAllCallback, ParameterResolver {
 
         @Override
         public void close() throws Exception {
-            process.destroy();
-            process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
-            if (process.isAlive()) {
-                process.destroyForcibly();
-            }
+            // the script's Java is a child of the script: end both
+            ItProcesses.end(process.toHandle(), 30);
         }
 
         public String baseUrl() {

@@ -326,13 +326,13 @@ class KeycloakDoorsIT {
     @Test
     @Order(8)
     void theGatewayDeliversWithItsOwnTokenAndRenewsItOnceWhenRefused() throws Exception {
-        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+        Awaitility.await().atMost(Waits.SIGNAL).untilAsserted(() ->
                 assertThat(simulator.cases("rest")).extracting(c -> c.path("trackingCode").asText()).isNotEmpty());
         int before = simulator.cases("rest").size();
         simulator.revokeTokens();
         assertThat(post(url("/api/v1/sources/portal-hanoi/complaints"), bearer(keycloak.clientToken("portal-hanoi")),
                 nativeComplaint("KC-RENEW-1", "KHIEU_NAI")).status()).isEqualTo(202);
-        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+        Awaitility.await().atMost(Waits.SIGNAL).untilAsserted(() ->
                 assertThat(simulator.cases("rest")).hasSizeGreaterThan(before));
         assertThat(simulator.tokens().path("refused").asInt()).isEqualTo(1);
         assertThat(simulator.tokens().path("distinctTokens").asInt()).isEqualTo(2);
@@ -356,10 +356,10 @@ class KeycloakDoorsIT {
             assertThat(keycloak.tokenRequest("dvc-province", "demo-dvc-province-client-secret").status()).isIn(400, 401);
 
             byte[] dossiers = Http.fixture("service-records/dvc-province.dossiers.json");
-            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+            Awaitility.await().atMost(Waits.SIGNAL).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                     assertThat(post(url("/api/v1/sources/dvc-province/service-records"), bearer(source), dossiers).status()).isEqualTo(401));
             // the connection opened with the token is closed once it expires; no new one opens
-            Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThatThrownBy(() -> {
+            Awaitility.await().atMost(Waits.SIGNAL).untilAsserted(() -> assertThatThrownBy(() -> {
                 Session session = open.createSession(false, Session.CLIENT_ACKNOWLEDGE);
                 session.createConsumer(session.createQueue("lienthong.complaints::province-25")).receive(100);
             }).isInstanceOf(JMSException.class));
@@ -367,7 +367,7 @@ class KeycloakDoorsIT {
             // (Artemis remembers a successful login for up to 10 s: the client secret used a few seconds
             // ago may still open one more connection in that window)
             for (String password : List.of(subscriber, "demo-province-25-client-secret")) {
-                Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                Awaitility.await().atMost(Waits.SIGNAL).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
                         assertThatThrownBy(() -> {
                             try (Connection c = Feeds.connect(gateway.brokerPort(), "province-25", password)) {
                                 Session session = c.createSession(false, Session.CLIENT_ACKNOWLEDGE);
@@ -420,7 +420,7 @@ class KeycloakDoorsIT {
                 {"status":"ACCEPTED_FOR_HANDLING","handlingAgency":{"code":"000.00.00.H37","name":"Thanh tra tỉnh"}}"""
                 .getBytes(StandardCharsets.UTF_8);
         String inspectorate = keycloak.clientToken("inspectorate");
-        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        Awaitility.await().atMost(Waits.SIGNAL).untilAsserted(() ->
                 assertThat(post(report, bearer(inspectorate), accepting).status()).isEqualTo(200));
         Http.Answer notARecipient = post(report, bearer(keycloak.clientToken("province-25")), accepting);
         assertThat(notARecipient.status()).isEqualTo(403);
@@ -433,7 +433,7 @@ class KeycloakDoorsIT {
 
         // the portal pulls its records' changes with its own token (intake:<id>), another source may not
         String changes = url("/api/v1/sources/portal-hanoi/status-changes");
-        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        Awaitility.await().atMost(Waits.SIGNAL).untilAsserted(() -> {
             Http.Answer pulled = Http.send(get(changes, bearer(keycloak.clientToken("portal-hanoi"))));
             assertThat(pulled.status()).isEqualTo(200);
             assertThat(pulled.json().path("changes")).extracting(c -> c.path("trackingCode").asText()).contains(code);
@@ -446,7 +446,7 @@ class KeycloakDoorsIT {
         String operator = keycloak.operatorToken();
         for (String path : List.of("/api/v1/admin/figures", "/api/v1/admin/message-log/records/" + id,
                 "/api/v1/admin/message-log/verification")) {
-            Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+            Awaitility.await().atMost(Waits.SIGNAL).untilAsserted(() ->
                     assertThat(Http.send(get(url(path), bearer(operator))).status()).as(path).isEqualTo(200));
             assertThat(Http.send(get(url(path), Map.of())).status()).as(path).isEqualTo(401);
             assertThat(Http.send(get(url(path), bearer(keycloak.clientToken("portal-hanoi")))).status()).as(path).isEqualTo(403);
@@ -502,7 +502,7 @@ class KeycloakDoorsIT {
                 forge.signed(b -> { }, MQTT_READER, "feed:" + MQTT_READER));
         try {
             client.subscribe("lienthong/complaints", 1, (topic, message) -> received.add(JSON.readTree(message.getPayload()).path("id").asText()));
-            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> received.contains(id));
+            Awaitility.await().atMost(Waits.SIGNAL).until(() -> received.contains(id));
         } finally {
             client.disconnect();
             client.close();

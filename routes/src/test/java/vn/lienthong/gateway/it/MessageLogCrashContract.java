@@ -83,7 +83,7 @@ public abstract class MessageLogCrashContract {
         Http.Answer first = Http.postJson(gateway.baseUrl() + "/api/v1/complaints", HANOI_KEY, body("crash-log-first"));
         assertThat(first.status()).isEqualTo(202);
         String firstCode = first.json().path("trackingCode").asText();
-        await().atMost(Duration.ofSeconds(20)).until(() -> logged(first.json().path("id").asText()));
+        await().atMost(Waits.SIGNAL).until(() -> logged(first.json().path("id").asText()));
         String basic = Base64.getEncoder().encodeToString("province-25:demo-province-25-secret".getBytes(StandardCharsets.UTF_8));
         Http.Answer reported = Http.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/api/v1/cases/" + firstCode + "/status"))
                 .header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
@@ -120,10 +120,10 @@ public abstract class MessageLogCrashContract {
         gateway.restart();
 
         try (PortalServer portal = PortalServer.start(portalPort, 0)) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> portal.calls().stream()
+            await().atMost(Waits.SIGNAL).until(() -> portal.calls().stream()
                     .anyMatch(c -> c.body().contains(firstCode) && c.body().contains("ACCEPTED_FOR_HANDLING")));
         }
-        await().atMost(Duration.ofSeconds(60)).until(() -> admin("figures").json().path("cases").path("total").asLong() >= accepted + 1);
+        await().atMost(Waits.SIGNAL).until(() -> admin("figures").json().path("cases").path("total").asLong() >= accepted + 1);
         for (String id : acknowledged.keySet()) {
             assertThat(logged(id)).as("record %s (%s) answered 202 before the kill", id, acknowledged.get(id)).isTrue();
         }

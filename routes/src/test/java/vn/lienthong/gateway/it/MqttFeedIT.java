@@ -99,7 +99,7 @@ class MqttFeedIT {
         }
 
         JsonNode receive(String id) throws Exception {
-            await().atMost(Duration.ofSeconds(20)).until(() -> received.containsKey(id));
+            await().atMost(Waits.SIGNAL).until(() -> received.containsKey(id));
             MqttMessage message = received.get(id);
             assertThat(message.getQos()).isEqualTo(1);
             return JSON.readTree(new String(message.getPayload(), StandardCharsets.UTF_8));
@@ -184,7 +184,7 @@ class MqttFeedIT {
             inspectorate.client.subscribe(TOPIC, 1);
             inspectorate.receive(id);
             assertThatThrownBy(() -> inspectorate.client.unsubscribe(TOPIC)).isInstanceOf(MqttException.class);
-            await().atMost(Duration.ofSeconds(10)).until(() -> !inspectorate.client.isConnected());
+            await().atMost(Waits.SIGNAL).until(() -> !inspectorate.client.isConnected());
         }
         // the session and its subscription survive: a later record arrives without subscribing again
         String later = submit("DENUNCIATION", "01");

@@ -1,6 +1,7 @@
 package vn.lienthong.gateway.it;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -51,6 +52,13 @@ public final class PostgresServer {
             String password = "it-" + HexFormat.of().formatHex(random);
             PostgresServer server = new PostgresServer(script, dir, GatewayProcess.freePort(), password);
             server.run("start", dir.toString(), Integer.toString(server.port), password);
+            // pg_ctl detaches the server from us: register the postmaster for the reaper by its pid file
+            try {
+                long postmaster = Long.parseLong(Files.readAllLines(dir.resolve("data/postmaster.pid")).get(0).strip());
+                ProcessHandle.of(postmaster).ifPresent(h -> ItProcesses.track(h, "postgres-" + server.port));
+            } catch (IOException | RuntimeException e) {
+                System.err.println("postgres pid not registered: " + e);
+            }
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     server.run("stop", dir.toString());

@@ -46,8 +46,9 @@ public final class SimulatorProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
                 jar.toString(), "--server.port=" + servicePort, "--simulator.control-port=" + controlPort));
         command.addAll(extraArgs);
-        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        process = ItProcesses.track(new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start(), "simulator-" + servicePort);
+        Instant deadline = Instant.now().plus(GatewayProcess.startTimeout());
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("simulator exited:\n" + Files.readString(log));
@@ -67,6 +68,11 @@ public final class SimulatorProcess implements AutoCloseable {
     /** Base URL of the case system (SOAP at /services/inspectorate-case, REST at /api/v1/cases). */
     public String url() {
         return "http://127.0.0.1:" + servicePort;
+    }
+
+    /** Base URL of the control API (/sim/...). */
+    public String controlUrl() {
+        return "http://127.0.0.1:" + controlPort;
     }
 
     public void mode(String mode) throws Exception {
@@ -124,6 +130,7 @@ public final class SimulatorProcess implements AutoCloseable {
             if (!process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
             }
+            ItProcesses.untrack(process.toHandle());
         }
     }
 }

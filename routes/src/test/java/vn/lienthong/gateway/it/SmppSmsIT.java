@@ -40,7 +40,7 @@ class SmppSmsIT {
                 "--lienthong.sms.smpp.reconnect-initial-delay=200ms", "--lienthong.sms.smpp.reconnect-max-delay=1s",
                 "--lienthong.sms.smpp.enquire-link-interval=5s");
         smsc = new SmscSimulator(smscPort, "lienthong", "smpp-pw1").start();
-        await().atMost(Duration.ofSeconds(20)).until(() -> smsc.binds().size() == 1);
+        await().atMost(Waits.SIGNAL).until(() -> smsc.binds().size() == 1);
         assertThat(smsc.binds()).containsExactly(BindType.BIND_TRX);
     }
 
@@ -58,8 +58,9 @@ class SmppSmsIT {
     @Order(1)
     void aMessageBecomesARecordAndItsReplyLeavesThroughTheSameBind() throws Exception {
         smsc.deliver("84912000401", "8079", "pa den duong xa Son Dong bi hong");
-        await().atMost(Duration.ofSeconds(20)).until(() -> smsc.repliesTo("84912000401").size() == 1);
-        Received record = from(Feeds.drain(gateway, "province-25", PROVINCE_25), "+84912000401").get(0);
+        await().atMost(Waits.SIGNAL).until(() -> smsc.repliesTo("84912000401").size() == 1);
+        Received record = Feeds.awaitRecords(gateway, "province-25", PROVINCE_25,
+                r -> "+84912000401".equals(r.record().path("reporter").path("phone").asText()), 1).get(0);
         assertThat(record.record().path("kind").asText()).isEqualTo("FEEDBACK");
         assertThat(record.record().path("body").asText()).isEqualTo("den duong xa Son Dong bi hong");
         assertThat(record.record().path("location").path("communeCode").asText()).isEqualTo("08866");
@@ -76,10 +77,10 @@ class SmppSmsIT {
         String text = "TC Chủ tịch UBND xã Sơn Đông yêu cầu người dân nộp thêm tiền khi làm thủ tục cấp giấy chứng nhận "
                 + "quyền sử dụng đất, không có biên lai.";
         smsc.deliverConcatenated("84388000402", "8079", text);
-        await().atMost(Duration.ofSeconds(20)).until(() -> smsc.repliesTo("84388000402").size() == 1);
+        await().atMost(Waits.SIGNAL).until(() -> smsc.repliesTo("84388000402").size() == 1);
         // a denunciation's author is protected (issue 6): the subscriber does not get the number
-        List<Received> records = Feeds.drain(gateway, "province-25", PROVINCE_25).stream()
-                .filter(r -> r.record().path("kind").asText().equals("DENUNCIATION")).toList();
+        List<Received> records = Feeds.awaitRecords(gateway, "province-25", PROVINCE_25,
+                r -> r.record().path("kind").asText().equals("DENUNCIATION"), 1);
         assertThat(records).hasSize(1);
         assertThat(records.get(0).record().toString()).doesNotContain("388000402");
         assertThat(records.get(0).record().path("kind").asText()).isEqualTo("DENUNCIATION");
@@ -92,9 +93,9 @@ class SmppSmsIT {
     @Order(3)
     void aDroppedBindIsReestablishedAndMessagesFlowAgain() throws Exception {
         smsc.dropBinds();
-        await().atMost(Duration.ofSeconds(20)).until(() -> smsc.binds().size() == 2);
+        await().atMost(Waits.SIGNAL).until(() -> smsc.binds().size() == 2);
         smsc.deliver("84912000403", "8079", "HD");
-        await().atMost(Duration.ofSeconds(20)).until(() -> smsc.repliesTo("84912000403").size() == 1);
+        await().atMost(Waits.SIGNAL).until(() -> smsc.repliesTo("84912000403").size() == 1);
         assertThat(smsc.repliesTo("84912000403").get(0).text()).startsWith("Soạn PA <nội dung> (phản ánh)");
     }
 }

@@ -89,6 +89,9 @@ final class SmscSimulator implements ServerMessageReceiverListener, AutoCloseabl
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 SMPPServerSession session = listener.accept();
+                // jsmpp waits 2 s for the gateway's deliver_sm_resp by default; a gateway on a
+                // machine busy with other builds took longer (SmppSmsIT failed 2 runs in 3)
+                session.setTransactionTimer(Waits.SIGNAL.toMillis());
                 Thread binder = new Thread(() -> bind(session), "smsc-bind");
                 binder.setDaemon(true);
                 binder.start();

@@ -133,7 +133,7 @@ public abstract class StatusLoopContract {
     @Test
     @Order(1)
     void eachRecordsLifecycleIsLoggedAndItsRawInputKept() throws Exception {
-        await().atMost(Duration.ofSeconds(20)).until(() -> events(denunciationId).containsAll(List.of("RECEIVED", "PUBLISHED")));
+        await().atMost(Waits.SIGNAL).until(() -> events(denunciationId).containsAll(List.of("RECEIVED", "PUBLISHED")));
         JsonNode published = get("admin/message-log/records/" + denunciationId, OPS_KEY).json().path("entries").get(1);
         // the inspectorate's feed and its two push deliveries match a denunciation; province-25 does not
         List<String> recipients = new ArrayList<>();
@@ -143,7 +143,7 @@ public abstract class StatusLoopContract {
         assertThat(Feeds.drain(gateway, "inspectorate", "lienthong.complaints::inspectorate")).hasSize(2);
         assertThat(Feeds.drain(gateway, "province-25", "lienthong.complaints::province-25")).hasSize(1);
         // FORWARDED once, by whichever recipient took the case first (the feed or a push delivery)
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(events(denunciationId))
+        await().atMost(Waits.SIGNAL).untilAsserted(() -> assertThat(events(denunciationId))
                 .contains("RECEIVED", "PUBLISHED", "DELIVERED:inspectorate")
                 .filteredOn(e -> e.startsWith("FORWARDED:")).hasSize(1));
 
@@ -165,12 +165,12 @@ public abstract class StatusLoopContract {
             send(inspectorate, "{\"trackingCode\":\"" + denunciationCode + "\",\"status\":\"ACCEPTED_FOR_HANDLING\","
                     + "\"note\":\"Giao cán bộ Đỗ Văn Hùng xác minh\",\"handlingAgency\":{\"code\":\"000.00.00.H37\",\"name\":\"Thanh tra tỉnh Ninh Bình\"}}");
         }
-        await().atMost(Duration.ofSeconds(20)).until(() -> events(denunciationId).contains("STATUS_UPDATED:inspectorate"));
+        await().atMost(Waits.SIGNAL).until(() -> events(denunciationId).contains("STATUS_UPDATED:inspectorate"));
         assertThat(events(denunciationId)).doesNotContain("STATUS_UPDATED:province-25");
         JsonNode tracking = get("tracking/" + denunciationCode, null).json();
         assertThat(tracking.path("status").asText()).isEqualTo("ACCEPTED_FOR_HANDLING");
         assertThat(tracking.path("history").findValuesAsText("status")).doesNotContain("RESOLVED");
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(metrics())
+        await().atMost(Waits.SIGNAL).untilAsserted(() -> assertThat(metrics())
                 .contains("lienthong_status_updates_total{door=\"broker\",outcome=\"refused\"} 1.0")
                 .contains("lienthong_broker_queue_messages{queue=\"lienthong.rejected\"} 1.0")
                 .contains("lienthong_status_updates_total{door=\"broker\",outcome=\"applied\"} 1.0"));
@@ -264,7 +264,7 @@ public abstract class StatusLoopContract {
     @Test
     @Order(6)
     void thePortalGetsEveryChangeSignedAndRetriedUntilItAnswers() throws Exception {
-        await().atMost(Duration.ofSeconds(60)).until(() -> portal.calls().stream().filter(c -> c.answered() == 200)
+        await().atMost(Waits.SIGNAL).until(() -> portal.calls().stream().filter(c -> c.answered() == 200)
                 .map(c -> json(c.body()).path("status").asText() + ":" + json(c.body()).path("trackingCode").asText())
                 .collect(Collectors.toSet()).containsAll(List.of("FORWARDED:" + denunciationCode, "ACCEPTED_FOR_HANDLING:" + denunciationCode,
                         "IN_PROGRESS:" + denunciationCode, "ACCEPTED_FOR_HANDLING:" + complaintCode)));
@@ -316,7 +316,7 @@ public abstract class StatusLoopContract {
         assertThat(cases.path("bySubscriber").path("province-25").path("received").asLong()).isEqualTo(1);
         assertThat(figures.path("firstHandlingByAgency").findValuesAsText("agencyCode")).contains("000.00.00.H37");
         // the gauge reads a snapshot at most 15 s old
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(metrics()).contains("lienthong_cases{status=\"IN_PROGRESS\"} 1.0"));
+        await().atMost(Waits.SIGNAL).untilAsserted(() -> assertThat(metrics()).contains("lienthong_cases{status=\"IN_PROGRESS\"} 1.0"));
     }
 
     @Test

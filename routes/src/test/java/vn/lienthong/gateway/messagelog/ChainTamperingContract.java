@@ -88,6 +88,15 @@ public abstract class ChainTamperingContract {
     }
 
     @Test
+    void theWalkReportsItsProgress() throws Exception {
+        java.util.List<Long> reported = new java.util.ArrayList<>();
+
+        ChainVerifier.Result result = db.read(c -> ChainVerifier.verify(c, reported::add));
+
+        assertThat(reported).last().isEqualTo(result.entries());
+    }
+
+    @Test
     void aSingleAlteredByteInAnyColumnOfAnyEntryIsNamed() throws Exception {
         long entries = entryCount();
         int checked = 0;
