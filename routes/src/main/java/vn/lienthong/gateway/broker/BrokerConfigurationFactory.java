@@ -63,10 +63,10 @@ public final class BrokerConfigurationFactory {
         config.setPopulateValidatedUser(true);
         config.setGracefulShutdownEnabled(true);
         config.setGracefulShutdownTimeout(5_000);
-        // the broker's own limits are the last line, beyond intake's (DiskAdmission): intake stops first,
-        // and the broker blocks producers while it can still allocate a journal file
+        // the broker's own limit is the last line, beyond intake's (DiskAdmission, which also keeps a
+        // reserve in bytes): intake stops first. Artemis applies either max-disk-usage or min-disk-free,
+        // never both, so the broker keeps the percentage
         config.setMaxDiskUsage(brokerMaxDiskUsage(broker.maxDiskUsage()));
-        config.setMinDiskFree(broker.minDiskFree().toBytes() / 3);
         config.setDiskScanPeriod(1_000);
 
         // One TCP acceptor, only the protocols subscribers need: no OpenWire (pre-auth queue

@@ -14,8 +14,8 @@ import java.util.function.LongSupplier;
  * Whether the disks the gateway writes to (the broker's journal, paging and bindings, the embedded
  * message log) have room for another record. Intake is refused (503) when a file system holding one of
  * them is fuller than {@code lienthong.broker.max-disk-usage} percent or has less than
- * {@code lienthong.broker.min-disk-free} left; the broker's own limits sit beyond these, so that intake
- * stops before the broker blocks, and long before it would fail to allocate a journal file.
+ * {@code lienthong.broker.min-disk-free} left; the broker's own limit (a percentage) sits beyond
+ * these, so that intake stops before the broker blocks or fails to allocate a journal file.
  * <p>
  * Why a reserve in bytes as well as a percentage: the journal grows by whole files (10 MiB each),
  * allocated at once. On a small data disk 5 % is less than one journal file: the disk went from 94 %

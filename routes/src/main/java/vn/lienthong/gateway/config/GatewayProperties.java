@@ -21,7 +21,7 @@ public record GatewayProperties(
     public GatewayProperties {
         dataDir = dataDir == null ? Path.of("data") : dataDir;
         configDir = configDir == null ? Path.of("gateway-config") : configDir;
-        broker = broker == null ? new Broker(null, null, 0, null, null, null, null, 0, null, 0) : broker;
+        broker = broker == null ? new Broker(null, null, 0, null, null, null, null, 0, null, 0, null) : broker;
         intake = intake == null ? new Intake(null) : intake;
         admin = admin == null ? new Admin(null) : admin;
     }
@@ -39,7 +39,7 @@ public record GatewayProperties(
      * @param maxDiskUsage         percentage of the data disk above which intake refuses records (503); the
      *                             embedded broker's own limit sits halfway between it and 100
      * @param minDiskFree          free space on the data disk below which intake refuses records (503; default
-     *                             32MB: the journal grows by 10 MiB files); the embedded broker blocks at a third
+     *                             32MB: the journal grows by 10 MiB files)
      */
     public record Broker(
             Boolean embedded,
@@ -53,11 +53,6 @@ public record GatewayProperties(
             Duration journalBufferTimeout,
             int maxDiskUsage,
             org.springframework.util.unit.DataSize minDiskFree) {
-
-        public Broker(Boolean embedded, String host, int port, String url, String user, String password, Duration sendTimeout,
-                int idCacheSize, Duration journalBufferTimeout, int maxDiskUsage) {
-            this(embedded, host, port, url, user, password, sendTimeout, idCacheSize, journalBufferTimeout, maxDiskUsage, null);
-        }
 
         public Broker {
             embedded = embedded == null || embedded;
