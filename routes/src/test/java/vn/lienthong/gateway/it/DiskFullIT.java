@@ -76,7 +76,7 @@ class DiskFullIT {
     void intakeStopsBeforeTheGatewayFillsItsOwnDiskAndResumesWhenSpaceIsFreed() throws Exception {
         gateway = GatewayProcess.start(mount.resolve("data"), GatewayProcess.configDir(), List.of());
         // everything else on the disk: 40 MiB stay free. The journal grows by 10 MiB files: with the 95 % limit alone
-        // (8 MiB on this disk) the fourth new file did not fit, and the broker stopped on "no space left"
+        // (8 MiB on this disk) intake went on until a file did not fit, or nearly
         Path filler = fill(mount, free(mount) - 40 * MIB);
 
         Instant start = Instant.now();
@@ -99,6 +99,8 @@ class DiskFullIT {
         assertThat(last.header("Retry-After")).isNotBlank();
         assertThat(health()).isEqualTo(503);
         assertThat(accepted).as("records were taken until the reserve was reached").isGreaterThan(50);
+        // the old 95 % limit alone let the gateway fill this disk to 6 MiB free (or to a failed allocation)
+        assertThat(free(mount)).as("intake stopped while the next 10 MiB journal file still fits").isGreaterThan(10 * MIB);
         assertThat(gateway.logText()).as("the broker never ran out of space").doesNotContain("AMQ222010").doesNotContain("No space left");
 
         // space is freed: the gateway takes records again without a restart
