@@ -470,7 +470,7 @@ class KeycloakDoorsIT {
         List<String> payloads = new ArrayList<>();
         try (com.zaxxer.hikari.HikariDataSource ds = LogStoreAccess.open(copy, List.of()); java.sql.Connection c = ds.getConnection();
                 java.sql.PreparedStatement s = c.prepareStatement("SELECT p.content FROM log_payload p JOIN log_entry e ON e.seq = p.seq "
-                        + "WHERE e.record_id = ? AND p.content IS NOT NULL");
+                        + "WHERE e.record_id = ? AND p.kind IN ('RAW', 'RECORD') AND p.content IS NOT NULL");
                 java.sql.PreparedStatement all = c.prepareStatement("SELECT content FROM log_payload WHERE content IS NOT NULL")) {
             s.setString(1, denunciationId);
             try (java.sql.ResultSet r = s.executeQuery()) {
