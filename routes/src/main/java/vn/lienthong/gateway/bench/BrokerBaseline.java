@@ -39,7 +39,7 @@ public final class BrokerBaseline {
         Path dataDir = Files.createTempDirectory("lienthong-bench-broker");
         GatewayProperties properties = new GatewayProperties(dataDir, a.configDir(), false,
                 new GatewayProperties.Broker(true, "127.0.0.1", a.brokerPort(), null, null, null, null, 0,
-                        a.journalBufferTimeout(), 0), null, null);
+                        a.journalBufferTimeout(), 0, null), null, null);
         GatewayConfig config = GatewayConfig.load(a.configDir(), false);
         String password = "bench-" + System.nanoTime();
         try (EmbeddedBroker broker = new EmbeddedBroker(BrokerConfigurationFactory.build(properties, config),

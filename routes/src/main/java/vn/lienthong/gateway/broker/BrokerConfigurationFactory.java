@@ -63,7 +63,10 @@ public final class BrokerConfigurationFactory {
         config.setPopulateValidatedUser(true);
         config.setGracefulShutdownEnabled(true);
         config.setGracefulShutdownTimeout(5_000);
-        config.setMaxDiskUsage(broker.maxDiskUsage());
+        // the broker's own limit is the last line, beyond intake's (DiskAdmission, which also keeps a
+        // reserve in bytes): intake stops first. Artemis applies either max-disk-usage or min-disk-free,
+        // never both, so the broker keeps the percentage
+        config.setMaxDiskUsage(brokerMaxDiskUsage(broker.maxDiskUsage()));
         config.setDiskScanPeriod(1_000);
 
         // One TCP acceptor, only the protocols subscribers need: no OpenWire (pre-auth queue
@@ -79,6 +82,17 @@ public final class BrokerConfigurationFactory {
         smsOptOuts(config);
         security(config, gatewayConfig.subscribers());
         return config;
+    }
+
+    /** Halfway between intake's limit and 100 % (95 → 97); 100 (no limit) stays 100. */
+    static int brokerMaxDiskUsage(int intakeLimit) {
+        return intakeLimit >= 100 ? 100 : intakeLimit + (100 - intakeLimit) / 2;
+    }
+
+    /** Where the embedded gateway writes: the broker's directories, and the embedded message log. */
+    public static java.util.List<Path> dataDirectories(GatewayProperties properties) {
+        Path dir = properties.dataDir().toAbsolutePath();
+        return java.util.List.of(dir.resolve("broker"), dir.resolve("message-log"));
     }
 
     private static void addressSettings(ConfigurationImpl config) {

@@ -40,8 +40,12 @@ public class BrokerSetup {
         org.apache.activemq.artemis.core.config.Configuration configuration = BrokerConfigurationFactory.build(properties, config);
         // e.g. the message log's lifecycle plugin (delivered, dead-lettered, replayed)
         plugins.orderedStream().forEach(configuration::registerBrokerPlugin);
+        GatewayProperties.Broker broker = properties.broker();
+        DiskAdmission disk = new DiskAdmission(BrokerConfigurationFactory.dataDirectories(properties), broker.maxDiskUsage(),
+                broker.minDiskFree().toBytes(), System::nanoTime);
         return new EmbeddedBroker(configuration,
-                new GatewaySecurityManager(credentials.user(), credentials.password(), config.subscribers(), brokerTokens.logins()))
+                new GatewaySecurityManager(credentials.user(), credentials.password(), config.subscribers(), brokerTokens.logins()),
+                disk, reason -> vn.lienthong.gateway.ops.ProcessExit.exit(vn.lienthong.gateway.ops.ProcessExit.BROKER_FAILED, reason))
                 .start();
     }
 
@@ -55,7 +59,10 @@ public class BrokerSetup {
         ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url, credentials.user(), credentials.password());
         factory.setBlockOnDurableSend(true);
         factory.setCallTimeout(broker.sendTimeout().toMillis());
-        factory.setReconnectAttempts(-1);
+        // an external broker (a cluster) comes back or fails over: wait for it. The embedded one is in
+        // this process: once stopped it does not come back, and a client waiting for a failover that
+        // cannot happen held requests and the shutdown forever (the gateway exits instead, ProcessExit)
+        factory.setReconnectAttempts(broker.isEmbedded() ? 0 : -1);
         factory.setRetryInterval(500);
         factory.setRetryIntervalMultiplier(2.0);
         factory.setMaxRetryInterval(10_000);

@@ -21,7 +21,7 @@ public record GatewayProperties(
     public GatewayProperties {
         dataDir = dataDir == null ? Path.of("data") : dataDir;
         configDir = configDir == null ? Path.of("gateway-config") : configDir;
-        broker = broker == null ? new Broker(null, null, 0, null, null, null, null, 0, null, 0) : broker;
+        broker = broker == null ? new Broker(null, null, 0, null, null, null, null, 0, null, 0, null) : broker;
         intake = intake == null ? new Intake(null) : intake;
         admin = admin == null ? new Admin(null) : admin;
     }
@@ -36,7 +36,10 @@ public record GatewayProperties(
      * @param sendTimeout          how long a durable send may take before intake answers 503
      * @param idCacheSize          records per address remembered for duplicate detection
      * @param journalBufferTimeout how long the journal gathers writes before one sync
-     * @param maxDiskUsage         percentage of the data disk above which the broker stops taking records (503)
+     * @param maxDiskUsage         percentage of the data disk above which intake refuses records (503); the
+     *                             embedded broker's own limit sits halfway between it and 100
+     * @param minDiskFree          free space on the data disk below which intake refuses records (503; default
+     *                             32MB: the journal grows by 10 MiB files)
      */
     public record Broker(
             Boolean embedded,
@@ -48,7 +51,8 @@ public record GatewayProperties(
             Duration sendTimeout,
             int idCacheSize,
             Duration journalBufferTimeout,
-            int maxDiskUsage) {
+            int maxDiskUsage,
+            org.springframework.util.unit.DataSize minDiskFree) {
 
         public Broker {
             embedded = embedded == null || embedded;
@@ -58,6 +62,7 @@ public record GatewayProperties(
             idCacheSize = idCacheSize == 0 ? 100_000 : idCacheSize;
             journalBufferTimeout = journalBufferTimeout == null ? Duration.ofNanos(500_000) : journalBufferTimeout;
             maxDiskUsage = maxDiskUsage == 0 ? 95 : maxDiskUsage;
+            minDiskFree = minDiskFree == null ? org.springframework.util.unit.DataSize.ofMegabytes(32) : minDiskFree;
         }
 
         public boolean isEmbedded() {

@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
 public final class ReporterRedaction {
 
     /** Reporter fields that identify the person. */
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     static final List<String> IDENTITY_FIELDS = List.of("name", "phone", "phoneRaw", "email", "identityNumber", "address");
 
     private ReporterRedaction() {
@@ -39,6 +41,19 @@ public final class ReporterRedaction {
     /** A denunciation, or a reporter who asked for confidentiality. */
     public static boolean isProtected(JsonNode record) {
         return "DENUNCIATION".equals(record.path("kind").asText()) || record.path("reporter").path("confidential").asBoolean(false);
+    }
+
+    /**
+     * Whether a canonical record, as published, is a protected reporter's: it carries
+     * {@code protectedIdentity}, or is {@link #isProtected}. Unreadable counts as protected.
+     */
+    public static boolean isProtectedRecord(byte[] canonical) {
+        try {
+            JsonNode record = JSON.readTree(canonical);
+            return record == null || !record.isObject() || record.has("protectedIdentity") || isProtected(record);
+        } catch (java.io.IOException e) {
+            return true;
+        }
     }
 
     /** @param record a canonical complaint (not changed) */

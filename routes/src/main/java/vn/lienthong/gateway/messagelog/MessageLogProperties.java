@@ -21,6 +21,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param writerNice       the OS scheduling priority ("nice", 0–19) of the writer thread on Linux: at
  *                         10 (the default) it yields the cores to intake while intake saturates them,
  *                         and its backlog waits durable on the broker queue; 0 leaves it unchanged
+ * @param payloadKey       the log key, base64 of 32 random bytes: protected reporters' raw inputs are
+ *                         stored encrypted under it ({@link PayloadSeal}); the default profile ships a
+ *                         demo key, the production profile refuses it
+ * @param payloadKeyFile   a file holding the log key (wins over {@code payloadKey})
+ * @param payloadPreviousKeys comma-separated earlier log keys, to read what they sealed after a rotation
  */
 @ConfigurationProperties(prefix = "lienthong.message-log")
 public record MessageLogProperties(
@@ -31,7 +36,10 @@ public record MessageLogProperties(
         String reporterKey,
         Boolean knownIdLookup,
         Duration batchWait,
-        Integer writerNice) {
+        Integer writerNice,
+        String payloadKey,
+        String payloadKeyFile,
+        String payloadPreviousKeys) {
 
     public MessageLogProperties {
         enabled = enabled == null || enabled;

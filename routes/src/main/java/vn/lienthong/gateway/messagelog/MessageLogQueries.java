@@ -16,9 +16,12 @@ import vn.lienthong.gateway.tracking.CaseStore;
 public final class MessageLogQueries {
 
     private final Database db;
+    private final PayloadSeal seal;
 
-    public MessageLogQueries(Database db) {
+    /** @param seal opens sealed payloads (protected reporters' raw inputs) */
+    public MessageLogQueries(Database db, PayloadSeal seal) {
         this.db = db;
+        this.seal = seal;
     }
 
     /** A record's entries, oldest first: from its case's latest entry back along {@code record_prev_seq}. */
@@ -49,13 +52,19 @@ public final class MessageLogQueries {
         }
     }
 
-    /** The uncompressed payload of an entry, or empty when purged or absent. */
+    /** Whether an entry's payload is stored sealed (encrypted under the log key). */
+    public boolean isSealed(long seq, PayloadStore.Kind kind) throws SQLException {
+        Optional<PayloadStore.Stored> p = db.read(c -> PayloadStore.read(c, seq, kind));
+        return p.isPresent() && PayloadSeal.isSealed(p.get().gzip());
+    }
+
+    /** The uncompressed (and, if sealed, decrypted) payload of an entry, or empty when purged or absent. */
     public Optional<byte[]> content(long seq, PayloadStore.Kind kind) throws SQLException, IOException {
         Optional<PayloadStore.Stored> p = db.read(c -> PayloadStore.read(c, seq, kind));
         if (p.isEmpty() || p.get().gzip() == null) {
             return Optional.empty();
         }
-        return Optional.of(Gzip.decompress(p.get().gzip()));
+        return Optional.of(seal.open(p.get().gzip()));
     }
 
     /** Walks the whole chain and its payloads (as {@code verify-log} does). */

@@ -40,14 +40,20 @@ public final class MessageLogRecorder {
     private final PortalWebhooks webhooks;
     private final Clock clock;
     private final java.util.function.Consumer<String> stored;
+    private final PayloadSeal seal;
 
+    /** With a random log key: what it seals cannot be read after this run (tests that do not read raw inputs). */
     public MessageLogRecorder(Database db, Recipients recipients, ReporterKeys reporterKeys, PortalWebhooks webhooks, Clock clock) {
-        this(db, recipients, reporterKeys, webhooks, clock, id -> { });
+        this(db, recipients, reporterKeys, webhooks, clock, PayloadSeal.random(), id -> { });
     }
 
-    /** @param stored told each record id once it is committed (the known-id filter) */
+    /**
+     * @param seal   encrypts the raw inputs of protected reporters' records
+     * @param stored told each record id once it is committed (the known-id filter)
+     */
     public MessageLogRecorder(Database db, Recipients recipients, ReporterKeys reporterKeys, PortalWebhooks webhooks, Clock clock,
-            java.util.function.Consumer<String> stored) {
+            PayloadSeal seal, java.util.function.Consumer<String> stored) {
+        this.seal = seal;
         this.stored = stored;
         this.db = db;
         this.recipients = recipients;
@@ -132,7 +138,11 @@ public final class MessageLogRecorder {
 
     private CaseRow receive(LogChain.Appender chain, Received r, List<PayloadStore.Payload> payloads, Instant now) {
         String recordSha = EntryHash.sha256Hex(r.canonical());
-        String rawSha = EntryHash.sha256Hex(r.raw());
+        // a protected reporter's raw input holds the identity the published record lacks: it is stored
+        // sealed, and the entry holds the digest of the sealed bytes (verifiable without the key)
+        byte[] rawStored = vn.lienthong.gateway.identity.ReporterRedaction.isProtectedRecord(r.canonical())
+                ? seal.seal(r.raw()) : Gzip.compress(r.raw());
+        String rawSha = PayloadSeal.isSealed(rawStored) ? EntryHash.sha256Hex(rawStored) : EntryHash.sha256Hex(r.raw());
 
         String trackingCode = property(r, MessageProperties.TRACKING_CODE);
         String sourceId = property(r, MessageProperties.SOURCE_ID);
@@ -149,7 +159,7 @@ public final class MessageLogRecorder {
         LogEntry receivedEntry = chain.add(new NewEntry(r.eventKey(), LogEvent.RECEIVED, r.recordId(), trackingCode, null,
                 acceptedAt, details.toString(), rawSha, recordSha));
         // each record keeps its raw input (a batch's records each hold a copy: payloads are stored in log order)
-        payloads.add(new PayloadStore.Payload(receivedEntry.seq(), PayloadStore.Kind.RAW, r.raw().length, Gzip.compress(r.raw())));
+        payloads.add(new PayloadStore.Payload(receivedEntry.seq(), PayloadStore.Kind.RAW, r.raw().length, rawStored));
         payloads.add(new PayloadStore.Payload(receivedEntry.seq(), PayloadStore.Kind.RECORD, r.canonical().length,
                 Gzip.compress(r.canonical())));
         List<String> to = recipients.of(r.feed(), r.properties());

@@ -88,6 +88,13 @@ public class MessageLogSetup {
         return ReporterKeys.load(properties.reporterKey(), gateway.dataDir());
     }
 
+    /** The log key: protected reporters' raw inputs are stored encrypted under it (the demo key refused in production). */
+    @Bean
+    PayloadSeal payloadSeal(MessageLogProperties properties, GatewayProperties gateway) {
+        return PayloadSeal.load(properties.payloadKey(), properties.payloadKeyFile(), properties.payloadPreviousKeys(),
+                gateway.production());
+    }
+
     @Bean
     Recipients recipients(GatewayConfig config) {
         return new Recipients(config);
@@ -111,9 +118,9 @@ public class MessageLogSetup {
 
     @Bean
     MessageLogRecorder messageLogRecorder(Database db, Recipients recipients, ReporterKeys keys, PortalWebhooks webhooks, Clock clock,
-            ObjectProvider<KnownRecords> known) {
+            PayloadSeal seal, ObjectProvider<KnownRecords> known) {
         KnownRecords k = known.getIfAvailable();
-        return new MessageLogRecorder(db, recipients, keys, webhooks, clock, k == null ? id -> { } : k::add);
+        return new MessageLogRecorder(db, recipients, keys, webhooks, clock, seal, k == null ? id -> { } : k::add);
     }
 
     @Bean
@@ -124,8 +131,8 @@ public class MessageLogSetup {
     }
 
     @Bean
-    MessageLogQueries messageLogQueries(Database db) {
-        return new MessageLogQueries(db);
+    MessageLogQueries messageLogQueries(Database db, PayloadSeal seal) {
+        return new MessageLogQueries(db, seal);
     }
 
     @Bean

@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * Payloads of log entries, gzip-compressed, by entry and kind: the raw input and the canonical record
  * of a RECEIVED entry, the report of a STATUS_UPDATED entry. The entry holds the SHA-256 of the
- * uncompressed bytes; retention empties {@code content} and the digest stays in the chain. Keyed by
+ * uncompressed bytes (of the sealed bytes for a protected reporter's raw input, stored encrypted:
+ * {@link PayloadSeal}); retention empties {@code content} and the digest stays in the chain. Keyed by
  * entry number, so storing and purging write in order.
  */
 public final class PayloadStore {

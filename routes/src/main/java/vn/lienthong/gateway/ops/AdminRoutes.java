@@ -135,7 +135,8 @@ public class AdminRoutes extends RouteBuilder {
         if (content.isEmpty()) {
             throw new GatewayException(ErrorCode.UNKNOWN_CASE, "the raw input of record " + recordId + " was purged by retention");
         }
-        if (isProtected(log.content(received.get().seq(), vn.lienthong.gateway.messagelog.PayloadStore.Kind.RECORD))) {
+        if (log.isSealed(received.get().seq(), vn.lienthong.gateway.messagelog.PayloadStore.Kind.RAW)
+                || isProtected(log.content(received.get().seq(), vn.lienthong.gateway.messagelog.PayloadStore.Kind.RECORD))) {
             try {
                 operator = access.checkIdentityReader(in.getHeader("X-Api-Key", String.class), in.getHeader("Authorization", String.class));
             } catch (GatewayException e) {
@@ -148,7 +149,8 @@ public class AdminRoutes extends RouteBuilder {
         out.removeHeaders("*");
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
         out.setHeader(Exchange.CONTENT_TYPE, "application/octet-stream");
-        out.setHeader("X-Content-SHA256", received.get().payloadSha256());
+        // the entry's digest of a sealed raw input is of the sealed bytes: give the digest of what is returned
+        out.setHeader("X-Content-SHA256", vn.lienthong.gateway.messagelog.EntryHash.sha256Hex(content.get()));
         out.setHeader("Cache-Control", "no-store");
         out.setBody(content.get());
     }
@@ -163,12 +165,7 @@ public class AdminRoutes extends RouteBuilder {
         if (canonical.isEmpty()) {
             return true;
         }
-        try {
-            com.fasterxml.jackson.databind.JsonNode record = IntakeService.json().readTree(canonical.get());
-            return record.has("protectedIdentity") || vn.lienthong.gateway.identity.ReporterRedaction.isProtected(record);
-        } catch (IOException e) {
-            return true;
-        }
+        return vn.lienthong.gateway.identity.ReporterRedaction.isProtectedRecord(canonical.get());
     }
 
     /** A record id is a UUID: anything else cannot name a record (400, not "no such record"). */

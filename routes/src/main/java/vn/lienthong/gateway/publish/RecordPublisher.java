@@ -89,8 +89,16 @@ public class RecordPublisher implements Publisher, AutoCloseable {
         if (refusal != null) {
             throw new BrokerUnavailableException(refusal, null);
         }
-        Channel channel = borrow();
+        // the deadline covers opening a session too: that also waits for the broker
         SendDeadlines.Send watch = deadlines.start();
+        Channel channel;
+        try {
+            channel = borrow();
+        } catch (BrokerUnavailableException | RuntimeException e) {
+            watch.close();
+            throw e instanceof BrokerUnavailableException b ? b
+                    : new BrokerUnavailableException("cannot open a broker session: " + e.getMessage(), e);
+        }
         try {
             BytesMessage message = channel.session().createBytesMessage();
             message.writeBytes(body);

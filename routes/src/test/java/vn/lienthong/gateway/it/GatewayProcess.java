@@ -157,6 +157,20 @@ public final class GatewayProcess implements AutoCloseable {
         launch();
     }
 
+    /** Sends SIGTERM and does not wait. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /** Waits for the process to end; true when it did within the timeout. */
+    public boolean awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    public int exitValue() {
+        return process.exitValue();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

@@ -388,6 +388,7 @@ class KeycloakDoorsIT {
     // ------------------------------------------------------------------ a protected author; the status loop's doors
 
     static final List<String> AUTHOR = List.of("Lê Văn Cường", "Cường", "912345678", "912 345 678", "036088004321");
+    String denunciationId;
 
     @Test
     @Order(10)
@@ -396,6 +397,7 @@ class KeycloakDoorsIT {
         Http.Answer accepted = post(url("/api/v1/sources/portal-hanoi/complaints"), bearer(keycloak.clientToken("portal-hanoi")), denunciation);
         assertThat(accepted.status()).as(accepted.response().body()).isEqualTo(202);
         String id = accepted.json().path("id").asText();
+        denunciationId = id;
         String code = accepted.json().path("trackingCode").asText();
 
         // every subscriber gets the same record without its author; only the inspectorate's key opens its copy
@@ -467,6 +469,58 @@ class KeycloakDoorsIT {
         assertThat(AUTHOR).as("the gateway's log output").noneMatch(log::contains);
     }
 
+    /**
+     * Whoever reads the log's database file (its administrator, a backup) finds the denunciation's
+     * author nowhere: its raw input is stored sealed under the log key, and the chain still verifies
+     * (the entitled operator read it in clear through the API just before).
+     */
+    @Test
+    @Order(11)
+    void aProtectedReportersRawInputIsNotStoredInClearInTheDatabaseFile() throws Exception {
+        assertThat(denunciationId).as("the denunciation of the test before").isNotNull();
+        JsonNode verification = Http.send(get(url("/api/v1/admin/message-log/verification"), bearer(keycloak.operatorToken()))).json();
+        assertThat(verification.path("intact").asBoolean()).as(verification.toString()).isTrue();
+
+        // a copy of the running gateway's database file, as a backup would take it
+        java.nio.file.Path copy = Files.createTempDirectory("lienthong-it-backup");
+        java.nio.file.Path store = gateway.dataDir().resolve(vn.lienthong.gateway.messagelog.Database.EMBEDDED_DIR);
+        Files.createDirectories(copy.resolve(vn.lienthong.gateway.messagelog.Database.EMBEDDED_DIR));
+        for (String file : List.of("lienthong.mv.db", "db-password")) {
+            Files.copy(store.resolve(file), copy.resolve(vn.lienthong.gateway.messagelog.Database.EMBEDDED_DIR).resolve(file));
+        }
+        String fileBytes = new String(Files.readAllBytes(copy.resolve(vn.lienthong.gateway.messagelog.Database.EMBEDDED_DIR)
+                .resolve("lienthong.mv.db")), StandardCharsets.UTF_8);
+        assertThat(AUTHOR).as("the database file").noneMatch(fileBytes::contains);
+        List<String> payloads = new ArrayList<>();
+        try (com.zaxxer.hikari.HikariDataSource ds = LogStoreAccess.open(copy, List.of()); java.sql.Connection c = ds.getConnection();
+                java.sql.PreparedStatement s = c.prepareStatement("SELECT p.content FROM log_payload p JOIN log_entry e ON e.seq = p.seq "
+                        + "WHERE e.record_id = ? AND p.kind IN ('RAW', 'RECORD') AND p.content IS NOT NULL");
+                java.sql.PreparedStatement all = c.prepareStatement("SELECT content FROM log_payload WHERE content IS NOT NULL")) {
+            s.setString(1, denunciationId);
+            try (java.sql.ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    payloads.add(readable(r.getBytes(1)));
+                }
+            }
+            assertThat(payloads).as("raw input and canonical record of the denunciation").hasSize(2);
+            try (java.sql.ResultSet r = all.executeQuery()) {
+                while (r.next()) {
+                    String text = readable(r.getBytes(1));
+                    assertThat(AUTHOR).as("a payload of the log table").noneMatch(text::contains);
+                }
+            }
+        }
+        assertThat(payloads).anyMatch(p -> p.startsWith("eyJ")).as("the raw input is sealed");
+    }
+
+    /** A payload as someone with the table but not the key reads it: gunzipped when it is gzip. */
+    static String readable(byte[] content) throws java.io.IOException {
+        if (content.length > 2 && content[0] == 0x1f && (content[1] & 0xff) == 0x8b) {
+            return new String(vn.lienthong.gateway.messagelog.Gzip.decompress(content), StandardCharsets.UTF_8);
+        }
+        return new String(content, StandardCharsets.UTF_8);
+    }
+
     // ------------------------------------------------------------------ MQTT with a token
 
     static org.eclipse.paho.client.mqttv3.MqttClient mqtt(int port, String clientId, String password) throws Exception {
@@ -484,7 +538,7 @@ class KeycloakDoorsIT {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void aSubscriberReadsOverMqttWithItsTokenAndABadTokenIsRefused() throws Exception {
         Http.Answer accepted = post(url("/api/v1/sources/portal-hanoi/complaints"), bearer(keycloak.clientToken("portal-hanoi")),
                 nativeComplaint("KC-MQTT-1", "KHIEU_NAI"));

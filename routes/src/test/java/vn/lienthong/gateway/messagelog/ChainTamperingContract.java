@@ -38,6 +38,7 @@ public abstract class ChainTamperingContract {
             "occurred_at", "logged_at", "details", "payload_sha256", "record_sha256", "prev_hash", "hash"};
 
     protected Database db;
+    protected final PayloadSeal seal = PayloadSeal.random();
     protected final MutableClock clock = new MutableClock(Instant.parse("2026-03-20T07:00:00Z"));
 
     /** A new, migrated, empty database. */
@@ -49,7 +50,8 @@ public abstract class ChainTamperingContract {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         PortalWebhooks webhooks = new PortalWebhooks(db, LogFixtures.CONFIG, new TrackingProperties.Webhook(null, null, null), clock, meters);
         ReporterKeys keys = new ReporterKeys(new byte[32]);
-        MessageLogRecorder recorder = new MessageLogRecorder(db, new Recipients(LogFixtures.CONFIG), keys, webhooks, clock);
+        MessageLogRecorder recorder = new MessageLogRecorder(db, new Recipients(LogFixtures.CONFIG), keys, webhooks, clock, seal,
+                id -> { });
         LogFixtures.Accepted a = LogFixtures.complaint("tamper-1", "DENUNCIATION", "37", "PORTAL_REST", "+84912345678", clock.instant());
         LogFixtures.Accepted b = LogFixtures.complaint("tamper-2", "COMPLAINT", "25", "SMS", "+84383456789", clock.instant());
         recorder.record(List.of(a.message(), b.message()));
@@ -152,6 +154,42 @@ public abstract class ChainTamperingContract {
                 setContent(p[0], kind, original);
             }
         }
+        assertThat(verify().intact()).isTrue();
+    }
+
+    /** Entry 1 is a denunciation's RECEIVED (its author protected), entry 3 a plain complaint's. */
+    @Test
+    void aProtectedReportersRawInputIsNotStoredInClear() throws Exception {
+        byte[] stored = content(1, PayloadStore.Kind.RAW);
+        String readable = new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (!PayloadSeal.isSealed(stored)) {
+            readable += new String(Gzip.decompress(stored), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertThat(readable).as("the denunciation's raw input as the database holds it")
+                .doesNotContain("912345678").doesNotContain("maPhanAnh");
+        assertThat(value(1, "payload_sha256")).as("the entry's digest is of the sealed bytes, checkable without the key")
+                .isEqualTo(EntryHash.sha256Hex(stored));
+
+        MessageLogQueries withKey = new MessageLogQueries(db, seal);
+        assertThat(new String(withKey.content(1, PayloadStore.Kind.RAW).orElseThrow(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("+84912345678");
+        assertThat(withKey.isSealed(1, PayloadStore.Kind.RAW)).isTrue();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new MessageLogQueries(db, PayloadSeal.random())
+                .content(1, PayloadStore.Kind.RAW)).as("another key").isInstanceOf(java.io.IOException.class);
+
+        // a plain complaint's raw input stays gzip (nothing protected in it), and the chain verifies without the key
+        assertThat(withKey.isSealed(3, PayloadStore.Kind.RAW)).isFalse();
+        assertThat(new String(Gzip.decompress(content(3, PayloadStore.Kind.RAW)), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("+84383456789");
+        assertThat(verify().intact()).isTrue();
+
+        // a sealed input replaced by another record's sealed input, or by a plain copy, is found
+        byte[] other = seal.seal("{\"maPhanAnh\":\"tamper-1\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        setContent(1, PayloadStore.Kind.RAW, other);
+        assertThat(verify().mismatch()).get().extracting(ChainVerifier.Mismatch::seq).isEqualTo(1L);
+        setContent(1, PayloadStore.Kind.RAW, Gzip.compress(withKey.content(3, PayloadStore.Kind.RAW).orElseThrow()));
+        assertThat(verify().mismatch()).get().extracting(ChainVerifier.Mismatch::seq).isEqualTo(1L);
+        setContent(1, PayloadStore.Kind.RAW, stored);
         assertThat(verify().intact()).isTrue();
     }
 

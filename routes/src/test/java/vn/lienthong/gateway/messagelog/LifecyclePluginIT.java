@@ -46,7 +46,7 @@ class LifecyclePluginIT {
         dir = Files.createTempDirectory("lienthong-plugin");
         GatewayProperties properties = new GatewayProperties(dir, Path.of("../gateway-config"), false,
                 new GatewayProperties.Broker(true, "127.0.0.1", vn.lienthong.gateway.it.GatewayProcess.freePort(), null, null, null,
-                        null, 0, null, 0), null, null);
+                        null, 0, null, 0, null), null, null);
         Configuration config = BrokerConfigurationFactory.build(properties, LogFixtures.CONFIG);
         AddressSettings fast = config.getAddressSettings().get("lienthong.#").setMaxDeliveryAttempts(2).setRedeliveryDelay(0);
         config.addAddressSetting("lienthong.#", fast);

@@ -53,7 +53,7 @@ class BrokerSmsQueuesIT {
             port = s.getLocalPort();
         }
         GatewayProperties properties = new GatewayProperties(dir, Path.of("../gateway-config"), false,
-                new GatewayProperties.Broker(true, "127.0.0.1", port, null, null, null, null, 0, null, 0), null, null);
+                new GatewayProperties.Broker(true, "127.0.0.1", port, null, null, null, null, 0, null, 0, null), null, null);
         var configuration = BrokerConfigurationFactory.build(properties, SmsFixtures.CONFIG);
         // vm://0 may belong to a gateway another test runs in this JVM
         configuration.getAcceptorConfigurations().removeIf(a -> a.getName().equals("in-vm"));
