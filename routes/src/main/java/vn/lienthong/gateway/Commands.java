@@ -68,7 +68,7 @@ final class Commands {
                   --server.port=PORT                  HTTP: REST and SOAP intake, admin API, health (default 8080)
                   --lienthong.broker.port=PORT        the embedded broker: AMQP, STOMP, MQTT, core (default 61616)
                   --spring.profiles.active=prod       production settings (gateway-config/application-prod.yaml)
-                  --lienthong.shutdown-timeout=60s    a stop that takes longer ends the process anyway
+                  --lienthong.shutdown.deadline=30s   a stop that takes longer ends the process anyway
 
                 Commands:
                 """);

@@ -11,9 +11,11 @@ import org.slf4j.LoggerFactory;
  * exits with {@link #BROKER_FAILED} so that its supervisor (systemd {@code Restart=on-failure}, a
  * container's restart policy) starts it again, which recovers the journal once there is room.
  * <p>
- * Once a stop has begun (SIGTERM, or the exit above), the JVM is halted after the deadline
+ * Once a stop has begun (SIGTERM, SIGINT, or the exit above), the JVM is halted after the deadline
  * ({@code lienthong.shutdown.deadline}) whatever still waits: a client waiting for a broker that will
- * not answer must not keep the process alive. Records answered 202 are already on disk (the journal
+ * not answer must not keep the process alive, nor may Spring's own hook, which waits while the context
+ * is still starting (a gateway whose start hung on the broker's journal lock could only be killed).
+ * It is installed before anything starts ({@link ProcessGuards}). Records answered 202 are already on disk (the journal
  * syncs before the answer), so halting loses nothing that was acknowledged.
  */
 public final class ProcessExit {
@@ -44,7 +46,9 @@ public final class ProcessExit {
                 return;
             }
             // the logging system may already be stopped
-            System.err.println("lienthong-gateway: not stopped after " + deadline.toSeconds() + " s, halting with status " + requested);
+            System.err.println("lienthong-gateway: did not stop within " + deadline.toSeconds()
+                    + " s (lienthong.shutdown.deadline); halting with status " + requested);
+            System.err.flush();
             Runtime.getRuntime().halt(requested);
         }), "shutdown-deadline-hook"));
     }

@@ -9,18 +9,18 @@ import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * Runs when the gateway's settings are known and nothing has started yet (no broker, no HTTP
- * server): arms the {@link ShutdownWatchdog} and takes the {@link DataDirectoryLock}. A second
+ * server): arms the stop deadline ({@link ProcessExit}) and takes the {@link DataDirectoryLock}. A second
  * gateway on a data directory in use prints why and exits with status 1.
  */
 public final class ProcessGuards implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
 
-    public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_SHUTDOWN_DEADLINE = Duration.ofSeconds(30);
 
     @Override
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
         ConfigurableEnvironment env = event.getEnvironment();
-        String timeout = env.getProperty("lienthong.shutdown-timeout");
-        ShutdownWatchdog.install(timeout == null || timeout.isBlank() ? DEFAULT_SHUTDOWN_TIMEOUT : DurationStyle.detectAndParse(timeout));
+        String deadline = env.getProperty("lienthong.shutdown.deadline");
+        ProcessExit.installDeadline(deadline == null || deadline.isBlank() ? DEFAULT_SHUTDOWN_DEADLINE : DurationStyle.detectAndParse(deadline));
         Path dataDir = Path.of(env.getProperty("lienthong.data-dir", "data"));
         try {
             DataDirectoryLock.acquire(dataDir);

@@ -68,7 +68,7 @@ class ConfigTyposTest {
         Path config = withSource("hotline-typo", portal("").replace("portal-test", "hotline-typo").replace("PORTAL_REST", "HOTLIN"));
 
         assertThat(problems(config)).singleElement().asString()
-                .endsWith("hotline-typo.yaml: channel 'HOTLIN' is not one of PORTAL_REST, PORTAL_SOAP, FILE_DROP, SMS, HOTLINE, EMAIL, IN_PERSON");
+                .endsWith("hotline-typo.yaml: channel 'HOTLIN' is not one of PORTAL_REST, PORTAL_SOAP, FILE_DROP, SMS, HOTLINE, EMAIL, IN_PERSON, OPEN311");
     }
 
     @Test

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * hung on the journal lock (SIGTERM and SIGINT did nothing; only SIGKILL ended it). A real child JVM
  * with such a hook gets SIGTERM.
  */
-class ShutdownWatchdogTest {
+class ShutdownDeadlineTest {
 
     @TempDir
     Path dir;
@@ -26,7 +26,7 @@ class ShutdownWatchdogTest {
         long signalled = System.nanoTime();
         jvm.destroy(); // SIGTERM
 
-        assertThat(jvm.waitFor(60, TimeUnit.SECONDS)).as("stopped within the watchdog's bound").isTrue();
+        assertThat(jvm.waitFor(60, TimeUnit.SECONDS)).as("stopped within the deadline").isTrue();
         assertThat(Duration.ofNanos(System.nanoTime() - signalled)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
         assertThat(Files.readString(dir.resolve("out"))).contains("did not stop within 2 s");
     }
@@ -38,7 +38,7 @@ class ShutdownWatchdogTest {
         jvm.destroy();
 
         assertThat(jvm.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        // the watchdog's timer (30 s here, 60 s by default) does not hold the exit back
+        // the deadline's timer (30 s here and by default) does not hold the exit back
         assertThat(Duration.ofNanos(System.nanoTime() - signalled)).isLessThan(Duration.ofSeconds(25));
         assertThat(Files.readString(dir.resolve("out"))).doesNotContain("did not stop");
     }
@@ -56,10 +56,10 @@ class ShutdownWatchdogTest {
         return jvm;
     }
 
-    /** Installs the watchdog (args[1] seconds) and, if asked, a shutdown hook that never returns. */
+    /** Installs the deadline (args[1] seconds) and, if asked, a shutdown hook that never returns. */
     public static final class HangingStop {
         public static void main(String[] args) throws Exception {
-            ShutdownWatchdog.install(Duration.ofSeconds(Long.parseLong(args[1])));
+            ProcessExit.installDeadline(Duration.ofSeconds(Long.parseLong(args[1])));
             if (Boolean.parseBoolean(args[0])) {
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     Object never = new Object();
