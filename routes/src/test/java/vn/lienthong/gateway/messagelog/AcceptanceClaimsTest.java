@@ -69,6 +69,10 @@ class AcceptanceClaimsTest {
         return new IntakeLog.Accepting(id, "PA0000000001", "complaint", "FEEDBACK", "sms-8079", "SMS", now, record);
     }
 
+    List<vn.lienthong.gateway.tracking.CaseRow> published(String code) throws Exception {
+        return db.read(c -> AcceptanceClaims.publishedCase(c, code));
+    }
+
     @Test
     void concurrentClaimsOfOneIdWereAllGranted() throws Exception {
         int copies = 10;
@@ -99,9 +103,9 @@ class AcceptanceClaimsTest {
     @Test
     void aPublishedClaimMakesTheCodeTrackableAsReceived() throws Exception {
         IntakeLog.Claim claim = claims.claim(accepting("r-2"));
-        assertThat(db.read(c -> AcceptanceClaims.publishedCase(c, "PA0000000001"))).isEmpty();
+        assertThat(published("PA0000000001")).isEmpty();
         claim.published();
-        assertThat(db.read(c -> AcceptanceClaims.publishedCase(c, "PA0000000001"))).singleElement().satisfies(row -> {
+        assertThat(published("PA0000000001")).singleElement().satisfies(row -> {
             assertThat(row.status()).isEqualTo(CaseStatus.RECEIVED);
             assertThat(row.recordId()).isEqualTo("r-2");
             assertThat(keys.matches(row.reporterKey(), "+84912000601")).isTrue();
@@ -131,6 +135,6 @@ class AcceptanceClaimsTest {
             AcceptanceClaims.forget(c, List.of("r-5"));
             return null;
         });
-        assertThat(db.read(c -> AcceptanceClaims.publishedCase(c, "PA0000000001"))).isEmpty();
+        assertThat(published("PA0000000001")).isEmpty();
     }
 }
