@@ -46,6 +46,12 @@ public final class SmsIntake {
     private final SmsPorts.OptOuts optOuts;
     private final Clock clock;
     private final MeterRegistry meters;
+    /** Copies of a message closer together than this are one burst, answered once. */
+    static final java.time.Duration BURST = java.time.Duration.ofMillis(500);
+    private static final SmsPorts.Outbox NO_REPLY = sms -> { };
+    /** When each message key last arrived or was answered (swept now and then). */
+    private final java.util.concurrent.ConcurrentHashMap<String, Long> lastCopy = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong calls = new java.util.concurrent.atomic.AtomicLong();
     /** The message keys being handled now, each by the first copy that arrived. */
     private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.CompletableFuture<Outcome>> inFlight =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -128,28 +134,38 @@ public final class SmsIntake {
     /**
      * Copies of one message (one key) that arrive while it is being handled wait for it and are
      * answered with no reply: the SMS gateway would send every reply it is given, and the copy being
-     * handled carries it. A copy arriving after the message was handled is a retry whose answer was
-     * lost (Kannel repeats only a call it got no answer to): it is answered again.
+     * handled carries it. So is a copy arriving less than {@link #BURST} after the previous copy came
+     * or was answered: the tail of the same burst. A copy arriving later is a retry whose answer was
+     * lost (Kannel repeats a call only after it failed, and waits {@code http-queue-delay}, at least
+     * one second, before it does): it is answered again.
      */
     private Outcome handle(InboundSms sms, SmsShortCode code, SmsPorts.Outbox replyTo) throws BrokerUnavailableException {
         String key = messageKey(sms, code.settings());
+        long arrived = System.nanoTime();
+        Long previous = lastCopy.put(key, arrived);
+        if (calls.incrementAndGet() % 10_000 == 0) {
+            lastCopy.values().removeIf(t -> arrived - t > BURST.toNanos() * 10);
+        }
+        boolean tailOfBurst = previous != null && arrived - previous < BURST.toNanos();
         while (true) {
             java.util.concurrent.CompletableFuture<Outcome> mine = new java.util.concurrent.CompletableFuture<>();
             java.util.concurrent.CompletableFuture<Outcome> ahead = inFlight.putIfAbsent(key, mine);
             if (ahead == null) {
                 try {
-                    Outcome outcome = handleOnce(sms, code, replyTo, key);
+                    Outcome outcome = handleOnce(sms, code, tailOfBurst ? NO_REPLY : replyTo, key);
                     mine.complete(outcome);
                     return outcome;
                 } catch (BrokerUnavailableException | RuntimeException e) {
                     mine.completeExceptionally(e);
                     throw e;
                 } finally {
+                    lastCopy.put(key, System.nanoTime());
                     inFlight.remove(key, mine);
                 }
             }
             try {
                 Outcome first = ahead.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                lastCopy.put(key, System.nanoTime());
                 return first == Outcome.ACCEPTED ? Outcome.ALREADY_ACCEPTED : first;
             } catch (java.util.concurrent.ExecutionException e) {
                 // the copy ahead failed (the SMS gateway retries it): this one tries
