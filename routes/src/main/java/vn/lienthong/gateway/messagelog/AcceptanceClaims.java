@@ -105,6 +105,7 @@ public final class AcceptanceClaims {
     private Optional<Boolean> tryInsert(IntakeLog.Accepting a, String token) throws SQLException {
         try {
             return Optional.of(db.inTransaction(c -> {
+                relaxed(c);
                 Instant now = clock.instant();
                 try (PreparedStatement s = c.prepareStatement("INSERT INTO acceptance_claim (record_id, tracking_code, record_type, kind, "
                         + "source_id, channel, reporter_key, accepted_at, state, claimed_at, token) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
@@ -138,6 +139,20 @@ public final class AcceptanceClaims {
         }
     }
 
+    /**
+     * PostgreSQL: the claim's commit is visible to every session at once but does not wait for its
+     * WAL flush. A claim lost with a power cut costs nothing the broker does not cover: a lost
+     * CLAIMED row lets a retry publish (the broker's duplicate-id cache has the id if the record got
+     * there), a lost PUBLISHED row makes the code trackable only once the writer stored the case.
+     */
+    private void relaxed(Connection c) throws SQLException {
+        if (!db.embedded()) {
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute("SET LOCAL synchronous_commit TO OFF");
+            }
+        }
+    }
+
     private String reporterKey(JsonNode record) {
         JsonNode person = record.has("reporter") ? record.path("reporter") : record.path("applicant");
         JsonNode phone = person.path("phone");
@@ -159,6 +174,7 @@ public final class AcceptanceClaims {
     /** Compare-and-set on the dead claim's token: of several requests taking it over, one wins. */
     private boolean takeOver(String recordId, Row dead, String token) throws SQLException {
         return db.inTransaction(c -> {
+            relaxed(c);
             try (PreparedStatement s = c.prepareStatement(
                     "UPDATE acceptance_claim SET token = ?, claimed_at = ? WHERE record_id = ? AND token = ? AND state = ?")) {
                 s.setString(1, token);
@@ -182,6 +198,18 @@ public final class AcceptanceClaims {
                 }
                 s.executeUpdate();
             }
+        }
+    }
+
+    /**
+     * Claims of requests that died before publishing and were never retried: no record, no case.
+     * A published record's claim ends when the writer stores its case.
+     */
+    static int forgetAbandoned(Connection c, Instant claimedBefore) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM acceptance_claim WHERE state = ? AND claimed_at < ?")) {
+            s.setString(1, CLAIMED);
+            CaseStore.time(s, 2, claimedBefore);
+            return s.executeUpdate();
         }
     }
 
@@ -267,6 +295,7 @@ public final class AcceptanceClaims {
         private void update(String sql) {
             try {
                 db.inTransaction(c -> {
+                    relaxed(c);
                     try (PreparedStatement s = c.prepareStatement(sql)) {
                         s.setString(1, recordId);
                         s.setString(2, token);

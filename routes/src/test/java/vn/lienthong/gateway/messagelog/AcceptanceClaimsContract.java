@@ -148,4 +148,15 @@ public abstract class AcceptanceClaimsContract {
         });
         assertThat(published("PA0000000001")).isEmpty();
     }
+
+    @Test
+    void aClaimAbandonedForADayIsRemovedAndAPublishedOneIsNot() throws Exception {
+        claims.claim(accepting("r-6"));
+        IntakeLog.Claim published = claims.claim(accepting("r-7"));
+        published.published();
+        Instant later = now.plus(Duration.ofDays(2));
+        int removed = db.inTransaction(c -> AcceptanceClaims.forgetAbandoned(c, later.minus(Duration.ofDays(1))));
+        assertThat(removed).isEqualTo(1);
+        assertThat(published("PA0000000001")).extracting(r -> r.recordId()).containsExactly("r-7");
+    }
 }

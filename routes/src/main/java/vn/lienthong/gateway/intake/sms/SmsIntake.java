@@ -49,7 +49,7 @@ public final class SmsIntake {
     /** Copies of a message closer together than this are one burst, answered once. */
     static final java.time.Duration BURST = java.time.Duration.ofMillis(500);
     private static final SmsPorts.Outbox NO_REPLY = sms -> { };
-    /** When each message key last arrived or was answered (swept now and then). */
+    /** When each message key was last answered, or a copy of it arrived in the burst after (swept now and then). */
     private final java.util.concurrent.ConcurrentHashMap<String, Long> lastCopy = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong calls = new java.util.concurrent.atomic.AtomicLong();
     /** The message keys being handled now, each by the first copy that arrived. */
@@ -134,32 +134,36 @@ public final class SmsIntake {
     /**
      * Copies of one message (one key) that arrive while it is being handled wait for it and are
      * answered with no reply: the SMS gateway would send every reply it is given, and the copy being
-     * handled carries it. So is a copy arriving less than {@link #BURST} after the previous copy came
-     * or was answered: the tail of the same burst. A copy arriving later is a retry whose answer was
+     * handled carries it. So is a copy arriving less than {@link #BURST} after a copy was answered (or
+     * after such a copy arrived): the tail of the same burst. A copy arriving later is a retry whose answer was
      * lost (Kannel repeats a call only after it failed, and waits {@code http-queue-delay}, at least
      * one second, before it does): it is answered again.
      */
     private Outcome handle(InboundSms sms, SmsShortCode code, SmsPorts.Outbox replyTo) throws BrokerUnavailableException {
         String key = messageKey(sms, code.settings());
         long arrived = System.nanoTime();
-        Long previous = lastCopy.put(key, arrived);
         if (calls.incrementAndGet() % 10_000 == 0) {
             lastCopy.values().removeIf(t -> arrived - t > BURST.toNanos() * 10);
         }
+        // only after an answered copy: the retry of a copy that failed is answered
+        Long previous = lastCopy.get(key);
         boolean tailOfBurst = previous != null && arrived - previous < BURST.toNanos();
+        if (tailOfBurst) {
+            lastCopy.put(key, arrived);
+        }
         while (true) {
             java.util.concurrent.CompletableFuture<Outcome> mine = new java.util.concurrent.CompletableFuture<>();
             java.util.concurrent.CompletableFuture<Outcome> ahead = inFlight.putIfAbsent(key, mine);
             if (ahead == null) {
                 try {
                     Outcome outcome = handleOnce(sms, code, tailOfBurst ? NO_REPLY : replyTo, key);
+                    lastCopy.put(key, System.nanoTime());
                     mine.complete(outcome);
                     return outcome;
                 } catch (BrokerUnavailableException | RuntimeException e) {
                     mine.completeExceptionally(e);
                     throw e;
                 } finally {
-                    lastCopy.put(key, System.nanoTime());
                     inFlight.remove(key, mine);
                 }
             }
