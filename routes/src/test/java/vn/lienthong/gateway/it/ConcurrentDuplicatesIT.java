@@ -50,8 +50,12 @@ class ConcurrentDuplicatesIT {
 
     @AfterAll
     void stop() throws Exception {
-        pool.shutdownNow();
-        gateway.close();
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+        if (gateway != null) {
+            gateway.close();
+        }
     }
 
     @BeforeEach
