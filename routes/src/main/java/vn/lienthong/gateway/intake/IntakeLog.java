@@ -26,6 +26,57 @@ public interface IntakeLog {
     };
 
     /**
+     * Takes the right to publish a record id, for this request alone among every request of every
+     * gateway instance sharing the log store: it returns once this request holds the claim, or once
+     * another request has published the record (then {@link Claim#alreadyAccepted()}). Without a
+     * message log there is nothing shared to claim in: the claim is always granted (and the
+     * in-process claim of {@link IntakeService} with the broker's duplicate-id cache are what stop a
+     * second copy).
+     */
+    default Claim claim(Accepting record) {
+        return Claim.GRANTED;
+    }
+
+    /**
+     * What a claim records about the record, so that the case can be tracked as soon as the broker
+     * has it (before the log writer has stored it).
+     *
+     * @param record the canonical record (read only): the reporter's number for SMS lookups
+     */
+    record Accepting(String recordId, String trackingCode, String recordType, String kind, String sourceId, String channel,
+            java.time.Instant acceptedAt, JsonNode record) {
+    }
+
+    /** A record id claimed by one request: it publishes, then says how it went. */
+    interface Claim {
+
+        /** A claim that guards nothing: no message log. */
+        Claim GRANTED = new Claim() {
+            @Override
+            public boolean alreadyAccepted() {
+                return false;
+            }
+
+            @Override
+            public void published() {
+            }
+
+            @Override
+            public void release() {
+            }
+        };
+
+        /** True when another request published the record: answer {@code ALREADY_ACCEPTED}, publish nothing. */
+        boolean alreadyAccepted();
+
+        /** The broker has the record (published now or before): the tracking code is known from now on. */
+        void published();
+
+        /** Publishing failed: the next request for this id may claim it at once. */
+        void release();
+    }
+
+    /**
      * @return true when the record was accepted before: answer {@code ALREADY_ACCEPTED} and publish
      *         nothing. False when unknown or when the log cannot tell right now (the broker's
      *         duplicate-id cache still catches recent resubmissions).

@@ -82,6 +82,8 @@ public final class IntakeService {
     private final IdentityProtector protector;
     private final Clock clock;
     private final Map<String, SourceNormalization> normalizationBySource = new HashMap<>();
+    /** Waits at most this long for the request ahead (its send and its claim have their own timeouts). */
+    private final InFlightRecords inFlight = new InFlightRecords(java.time.Duration.ofSeconds(30));
 
     public IntakeService(GatewayConfig config, SourceMappings mappings, PayloadDecoder decoder, RecordNormalizer normalizer,
             RecordValidator validator, Publisher publisher, Clock clock) {
@@ -387,16 +389,36 @@ public final class IntakeService {
         } catch (JsonProcessingException e) {
             throw new GatewayException(ErrorCode.INTERNAL, "cannot serialize the record");
         }
-        try {
-            Feed feed = Feed.of(type);
-            PublishOutcome outcomeOfPublish = publisher.publish(feed, body, properties, id,
-                    capture.companion(feed, id, record, body, properties));
-            return new IntakeResult(id, trackingCode,
-                    outcomeOfPublish == PublishOutcome.PUBLISHED ? IntakeResult.ACCEPTED : IntakeResult.ALREADY_ACCEPTED);
-        } catch (BrokerUnavailableException e) {
-            throw new GatewayException(ErrorCode.BROKER_UNAVAILABLE, "the broker did not confirm the record; retry later",
-                    List.of(), e);
+        Feed feed = Feed.of(type);
+        IntakeLog.Accepting accepting = new IntakeLog.Accepting(id, trackingCode, type.slug(),
+                (String) properties.get(MessageProperties.KIND), (String) properties.get(MessageProperties.SOURCE_ID),
+                (String) properties.get(MessageProperties.CHANNEL), OffsetDateTime.parse(record.path("acceptedAt").asText()).toInstant(), record);
+        // one request per record id publishes; concurrent duplicates wait for it (see docs/decisions.md)
+        return inFlight.accept(id, trackingCode, () -> claimAndPublish(feed, accepting, record, body, properties, capture));
+    }
+
+    private IntakeResult claimAndPublish(Feed feed, IntakeLog.Accepting accepting, ObjectNode record, byte[] body,
+            Map<String, Object> properties, IntakeLog.Capture capture) {
+        String id = accepting.recordId();
+        IntakeLog.Claim claim = log.claim(accepting);
+        if (claim.alreadyAccepted()) {
+            return new IntakeResult(id, accepting.trackingCode(), IntakeResult.ALREADY_ACCEPTED);
         }
+        PublishOutcome outcomeOfPublish;
+        try {
+            outcomeOfPublish = publisher.publish(feed, body, properties, id, capture.companion(feed, id, record, body, properties));
+        } catch (BrokerUnavailableException | RuntimeException e) {
+            claim.release();
+            if (e instanceof BrokerUnavailableException) {
+                throw new GatewayException(ErrorCode.BROKER_UNAVAILABLE, "the broker did not confirm the record; retry later",
+                        List.of(), e);
+            }
+            throw (RuntimeException) e;
+        }
+        // a duplicate too: the broker has the record (published by a request that died before it said so)
+        claim.published();
+        return new IntakeResult(id, accepting.trackingCode(),
+                outcomeOfPublish == PublishOutcome.PUBLISHED ? IntakeResult.ACCEPTED : IntakeResult.ALREADY_ACCEPTED);
     }
 
     private static void putText(Map<String, Object> properties, String name, JsonNode value) {

@@ -14,10 +14,22 @@ import vn.lienthong.gateway.intake.Submission;
 public final class MessageLogCapture implements IntakeLog {
 
     private final Predicate<String> known;
+    private final AcceptanceClaims claims;
 
     /** @param known whether the log store already holds a record id (answers false when it cannot tell) */
     public MessageLogCapture(Predicate<String> known) {
+        this(known, null);
+    }
+
+    /** @param claims the claim each record id's acceptance takes in the log store, or null for none */
+    public MessageLogCapture(Predicate<String> known, AcceptanceClaims claims) {
         this.known = known;
+        this.claims = claims;
+    }
+
+    @Override
+    public Claim claim(Accepting record) {
+        return claims == null ? Claim.GRANTED : claims.claim(record);
     }
 
     @Override

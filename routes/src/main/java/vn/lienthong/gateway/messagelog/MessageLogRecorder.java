@@ -111,6 +111,10 @@ public final class MessageLogRecorder {
                 events.add(e);
             }
         }
+        if (!received.isEmpty()) {
+            // the acceptance claims end where the cases begin (a stored case answers the next claim)
+            AcceptanceClaims.forget(c, received.stream().map(Received::recordId).toList());
+        }
         if (mayRepeat && !received.isEmpty()) {
             // a record published twice (its earlier acceptance was not known in time) is logged once
             Set<String> stored = CaseStore.existing(c, received.stream().map(Received::recordId).toList());

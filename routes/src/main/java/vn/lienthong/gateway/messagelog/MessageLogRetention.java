@@ -41,6 +41,11 @@ public final class MessageLogRetention {
             n = purgeSome(CHUNK);
             total += Math.max(0, n);
         } while (n >= 0);
+        Instant abandonedBefore = clock.instant().minus(Duration.ofDays(1));
+        int abandoned = db.inTransaction(c -> AcceptanceClaims.forgetAbandoned(c, abandonedBefore));
+        if (abandoned > 0) {
+            LOG.info("{} acceptance claim(s) taken before {} and never published removed", abandoned, abandonedBefore);
+        }
         db.syncToDisk();
         logHead();
         return total;

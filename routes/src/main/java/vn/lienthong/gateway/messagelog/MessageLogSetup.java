@@ -160,9 +160,11 @@ public class MessageLogSetup {
 
     @Bean
     @ConditionalOnProperty(name = ENABLED, havingValue = "true", matchIfMissing = true)
-    IntakeLog intakeLog(ObjectProvider<KnownRecords> known) {
+    IntakeLog intakeLog(ObjectProvider<KnownRecords> known, Database db, ReporterKeys keys, Clock clock, GatewayProperties gateway) {
         KnownRecords k = known.getIfAvailable();
-        return new MessageLogCapture(k == null ? id -> false : k);
+        // a claim outlives the longest send (the send timeout) before another request may take it over
+        return new MessageLogCapture(k == null ? id -> false : k,
+                new AcceptanceClaims(db, keys, clock, gateway.broker().sendTimeout().multipliedBy(2)));
     }
 
     @Bean

@@ -12,6 +12,7 @@ import java.util.UUID;
 import vn.lienthong.gateway.error.ErrorCode;
 import vn.lienthong.gateway.error.GatewayException;
 import vn.lienthong.gateway.intake.IntakeService;
+import vn.lienthong.gateway.messagelog.AcceptanceClaims;
 import vn.lienthong.gateway.messagelog.Database;
 import vn.lienthong.gateway.messagelog.EntryHash;
 import vn.lienthong.gateway.messagelog.EventKeys;
@@ -67,7 +68,9 @@ public final class TrackingService implements CaseLookup, StatusUpdateSink {
                 // a code two cases share shows the first: the citizen view has no way to tell them apart
                 Optional<CaseRow> row = CaseStore.byTrackingCode(c, code.get(), false).stream().findFirst();
                 if (row.isEmpty()) {
-                    return Optional.<CaseDetails>empty();
+                    // answered in a 202 a moment ago, not yet stored by the log writer: RECEIVED
+                    return AcceptanceClaims.publishedCase(c, code.get()).stream().findFirst()
+                            .map(r -> new CaseDetails(r, List.of()));
                 }
                 return Optional.of(new CaseDetails(row.get(), CaseStore.history(c, row.get())));
             });
@@ -83,8 +86,15 @@ public final class TrackingService implements CaseLookup, StatusUpdateSink {
             return Optional.empty();
         }
         try {
-            return db.read(c -> CaseStore.byTrackingCode(c, code.get(), false).stream()
-                    .filter(row -> reporterKeys.matches(row.reporterKey(), e164Phone)).findFirst().map(CaseRow::view));
+            return db.read(c -> {
+                Optional<CaseView> stored = CaseStore.byTrackingCode(c, code.get(), false).stream()
+                        .filter(row -> reporterKeys.matches(row.reporterKey(), e164Phone)).findFirst().map(CaseRow::view);
+                if (stored.isPresent()) {
+                    return stored;
+                }
+                return AcceptanceClaims.publishedCase(c, code.get()).stream()
+                        .filter(row -> reporterKeys.matches(row.reporterKey(), e164Phone)).findFirst().map(CaseRow::view);
+            });
         } catch (SQLException e) {
             throw unavailable(e);
         }

@@ -27,6 +27,8 @@ public final class RateLimiter {
     private static final class Window {
         long start;
         int count;
+        /** The messages counted in this window and what they were told: at most limit + 1 of them. */
+        final java.util.Map<String, Decision> counted = new java.util.HashMap<>();
     }
 
     public RateLimiter(int limit, Duration window, Clock clock) {
@@ -35,7 +37,16 @@ public final class RateLimiter {
         this.clock = clock;
     }
 
+    /** One more message from {@code number}. */
     public Decision admit(String number) {
+        return admit(number, null);
+    }
+
+    /**
+     * @param messageKey the message's idempotency key: a message seen before in this window (a retry)
+     *                   is not counted again and gets its first decision (silence after the notice)
+     */
+    public Decision admit(String number, String messageKey) {
         long now = clock.millis();
         if (calls.incrementAndGet() % SWEEP_EVERY == 0) {
             windows.values().removeIf(w -> now - w.start >= windowMillis);
@@ -45,12 +56,19 @@ public final class RateLimiter {
             if (window.count == 0 || now - window.start >= windowMillis) {
                 window.start = now;
                 window.count = 0;
+                window.counted.clear();
+            }
+            Decision before = messageKey == null ? null : window.counted.get(messageKey);
+            if (before != null) {
+                return before == Decision.LIMIT_NOTIFY ? Decision.LIMIT_SILENT : before;
             }
             window.count++;
-            if (window.count <= limit) {
-                return Decision.ALLOW;
+            Decision decision = window.count <= limit ? Decision.ALLOW
+                    : window.count == limit + 1 ? Decision.LIMIT_NOTIFY : Decision.LIMIT_SILENT;
+            if (messageKey != null && decision != Decision.LIMIT_SILENT) {
+                window.counted.put(messageKey, decision);
             }
-            return window.count == limit + 1 ? Decision.LIMIT_NOTIFY : Decision.LIMIT_SILENT;
+            return decision;
         }
     }
 }

@@ -46,6 +46,15 @@ public final class SmsIntake {
     private final SmsPorts.OptOuts optOuts;
     private final Clock clock;
     private final MeterRegistry meters;
+    /** Copies of a message closer together than this are one burst, answered once. */
+    static final java.time.Duration BURST = java.time.Duration.ofMillis(500);
+    private static final SmsPorts.Outbox NO_REPLY = sms -> { };
+    /** When each message key was last answered, or a copy of it arrived in the burst after (swept now and then). */
+    private final java.util.concurrent.ConcurrentHashMap<String, Long> lastCopy = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong calls = new java.util.concurrent.atomic.AtomicLong();
+    /** The message keys being handled now, each by the first copy that arrived. */
+    private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.CompletableFuture<Outcome>> inFlight =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public SmsIntake(Map<String, SmsShortCode> shortCodes, IntakeService intake, SmsPorts.Outbox outbox,
             SmsPorts.Parking parking, SmsPorts.OptOuts optOuts, Clock clock, MeterRegistry meters) {
@@ -122,15 +131,66 @@ public final class SmsIntake {
         return Outcome.PARKED;
     }
 
+    /**
+     * Copies of one message (one key) that arrive while it is being handled wait for it and are
+     * answered with no reply: the SMS gateway would send every reply it is given, and the copy being
+     * handled carries it. So is a copy arriving less than {@link #BURST} after a copy was answered (or
+     * after such a copy arrived): the tail of the same burst. A copy arriving later is a retry whose answer was
+     * lost (Kannel repeats a call only after it failed, and waits {@code http-queue-delay}, at least
+     * one second, before it does): it is answered again.
+     */
     private Outcome handle(InboundSms sms, SmsShortCode code, SmsPorts.Outbox replyTo) throws BrokerUnavailableException {
         String key = messageKey(sms, code.settings());
+        long arrived = System.nanoTime();
+        if (calls.incrementAndGet() % 10_000 == 0) {
+            lastCopy.values().removeIf(t -> arrived - t > BURST.toNanos() * 10);
+        }
+        // only after an answered copy: the retry of a copy that failed is answered
+        Long previous = lastCopy.get(key);
+        boolean tailOfBurst = previous != null && arrived - previous < BURST.toNanos();
+        if (tailOfBurst) {
+            lastCopy.put(key, arrived);
+        }
+        while (true) {
+            java.util.concurrent.CompletableFuture<Outcome> mine = new java.util.concurrent.CompletableFuture<>();
+            java.util.concurrent.CompletableFuture<Outcome> ahead = inFlight.putIfAbsent(key, mine);
+            if (ahead == null) {
+                try {
+                    Outcome outcome = handleOnce(sms, code, tailOfBurst ? NO_REPLY : replyTo, key);
+                    lastCopy.put(key, System.nanoTime());
+                    mine.complete(outcome);
+                    return outcome;
+                } catch (BrokerUnavailableException | RuntimeException e) {
+                    mine.completeExceptionally(e);
+                    throw e;
+                } finally {
+                    inFlight.remove(key, mine);
+                }
+            }
+            try {
+                Outcome first = ahead.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                lastCopy.put(key, System.nanoTime());
+                return first == Outcome.ACCEPTED ? Outcome.ALREADY_ACCEPTED : first;
+            } catch (java.util.concurrent.ExecutionException e) {
+                // the copy ahead failed (the SMS gateway retries it): this one tries
+            } catch (java.util.concurrent.TimeoutException | InterruptedException e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new BrokerUnavailableException("an earlier copy of this message is still being handled", e);
+            }
+        }
+    }
+
+    private Outcome handleOnce(InboundSms sms, SmsShortCode code, SmsPorts.Outbox replyTo, String key) throws BrokerUnavailableException {
         Optional<String> e164 = PhoneNumbers.toE164(sms.sender());
         if (e164.isEmpty()) {
             parking.park(sms, ErrorCode.SMS_INVALID_SENDER, "the sender is not a telephone number; no reply possible", key);
             return Outcome.PARKED;
         }
         String from = e164.get();
-        switch (code.limiter().admit(from)) {
+        // a retry of a message already counted is not counted again
+        switch (code.limiter().admit(from, key)) {
             case LIMIT_NOTIFY -> {
                 parking.park(sms, ErrorCode.RATE_LIMITED, "more than " + code.settings().rateLimit().messages()
                         + " messages in " + code.settings().rateLimit().per() + " from one number", key);
@@ -225,16 +285,19 @@ public final class SmsIntake {
 
     /**
      * The idempotency key of a message: the SMS gateway's message id when it gives one (a retry carries
-     * the same id), otherwise the sender and text within the short code's dedup window, measured on
-     * the time the SMSC received it (a retry carries the same time).
+     * the same id), with a digest of the sender and text, so that the same id with another sender or
+     * text (a gateway that reuses ids, a forged call) is another message, never answered with the
+     * first one's tracking code; otherwise the sender and text within the short code's dedup window,
+     * measured on the time the SMSC received it (a retry carries the same time).
      */
     String messageKey(InboundSms sms, SmsSourceDefinition settings) {
+        String sender = PhoneNumbers.toE164(sms.sender()).orElse(sms.sender());
+        String digest = ApiKeys.sha256Hex(sender + "\n" + sms.text());
         if (sms.messageId() != null && !sms.messageId().isBlank()) {
-            return sms.via() + ":" + sms.messageId().strip();
+            return sms.via() + ":" + sms.messageId().strip() + ":" + digest.substring(0, 16);
         }
         Instant at = sms.sentAt() != null ? sms.sentAt() : clock.instant();
         long bucket = at.toEpochMilli() / Math.max(1, settings.dedupWindowDuration().toMillis());
-        String sender = PhoneNumbers.toE164(sms.sender()).orElse(sms.sender());
-        return "sms:" + ApiKeys.sha256Hex(sender + "\n" + sms.text()).substring(0, 32) + ":" + bucket;
+        return "sms:" + digest.substring(0, 32) + ":" + bucket;
     }
 }

@@ -61,7 +61,7 @@ class SmsIntakeTest {
         JsonNode record = broker.records.get(0);
         assertThat(record.path("kind").asText()).isEqualTo("FEEDBACK");
         assertThat(record.path("source").path("channel").asText()).isEqualTo("SMS");
-        assertThat(record.path("source").path("recordId").asText()).isEqualTo("kannel:mo-0001");
+        assertThat(record.path("source").path("recordId").asText()).startsWith("kannel:mo-0001:");
         assertThat(record.path("reporter").path("phone").asText()).isEqualTo("+84912345678");
         assertThat(record.path("reporter").has("confidential")).isFalse();
         assertThat(record.path("body").asText()).isEqualTo("can bo xa Son Dong doi tien khi lam ho so kinh doanh");
@@ -104,6 +104,33 @@ class SmsIntakeTest {
         assertThat(get(first)).isEqualTo(SmsIntake.Outcome.ALREADY_ACCEPTED);
         assertThat(broker.records).hasSize(1);
         assertThat(broker.outbox).hasSize(1);
+    }
+
+    @Test
+    void theSameKannelIdFromAnotherSenderWithOtherTextWasAnsweredWithACodeThatDoesNotExist() {
+        assertThat(get(mo("+84912000301", "PA duong lien xa bi hong", "reused-1"))).isEqualTo(SmsIntake.Outcome.ACCEPTED);
+        // the same id, another sender and another kind: a new message, answered with its own record's code
+        assertThat(get(mo("+84912000302", "KN thu hoi dat sai", "reused-1"))).isEqualTo(SmsIntake.Outcome.ACCEPTED);
+        assertThat(broker.records).hasSize(2);
+        String secondCode = broker.records.get(1).path("trackingCode").asText();
+        assertThat(secondCode).startsWith("KN").isNotEqualTo(broker.records.get(0).path("trackingCode").asText());
+        assertThat(broker.lastReply().to()).isEqualTo("+84912000302");
+        assertThat(broker.lastReply().text()).contains("Mã hồ sơ: " + secondCode + ".");
+    }
+
+    @Test
+    void retriesOfOneMessageCountedAgainstTheSendersHourlyLimit() {
+        String retried = mo("+84912000401", "PA mot tin gui lai nhieu lan", "retry-1");
+        for (int i = 0; i < 12; i++) {
+            get(retried);
+        }
+        // nine new messages after twelve copies of one: all within the limit of ten, none parked
+        for (int i = 1; i <= 9; i++) {
+            assertThat(get(mo("+84912000401", "PA tin moi so " + i, "new-" + i))).isEqualTo(SmsIntake.Outcome.ACCEPTED);
+        }
+        assertThat(broker.records).hasSize(10);
+        assertThat(broker.parked).isEmpty();
+        assertThat(broker.outbox).noneMatch(r -> r.text().contains("quá nhiều"));
     }
 
     @Test
