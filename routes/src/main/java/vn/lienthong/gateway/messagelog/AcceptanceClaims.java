@@ -37,6 +37,12 @@ import vn.lienthong.gateway.tracking.ReporterKeys;
  * When the store does not answer, intake does not wait for it (as for the known-id lookup): the
  * claim is granted for a few seconds without the database, and the in-process claim and the broker's
  * duplicate-id cache are what is left.
+ * <p>
+ * An embedded store (H2 under the data directory, which one gateway alone may open) has no other
+ * instance to claim against: there the claim lives in memory ({@link #local}). The in-process claim
+ * already stops concurrent copies; the claim only remembers the records published and not yet logged,
+ * for tracking. The database claim's two commits per record cost the embedded store's intake about
+ * two thirds of its rate (docs/decisions.md).
  */
 public final class AcceptanceClaims {
 
@@ -49,17 +55,46 @@ public final class AcceptanceClaims {
     private final ReporterKeys reporterKeys;
     private final Clock clock;
     private final Duration staleAfter;
+    private final boolean shared;
+    /** Local claims: published records the writer may not have logged yet, by record id. */
+    private final java.util.concurrent.ConcurrentHashMap<String, CaseRow> publishedNotLogged = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong publishedCount = new java.util.concurrent.atomic.AtomicLong();
     private volatile long skipUntil;
 
-    /** @param staleAfter a claim this old is abandoned: longer than a send may take (the send timeout) */
+    /** How long a local claim remembers a published record: far longer than the writer lags behind intake. */
+    static final Duration REMEMBER_PUBLISHED = Duration.ofSeconds(60);
+
+    /**
+     * Claims in the log store's {@code acceptance_claim} table, shared by every instance using the store.
+     *
+     * @param staleAfter a claim this old is abandoned: longer than a send may take (the send timeout)
+     */
     public AcceptanceClaims(Database db, ReporterKeys reporterKeys, Clock clock, Duration staleAfter) {
+        this(db, reporterKeys, clock, staleAfter, true);
+    }
+
+    private AcceptanceClaims(Database db, ReporterKeys reporterKeys, Clock clock, Duration staleAfter, boolean shared) {
         this.db = db;
         this.reporterKeys = reporterKeys;
         this.clock = clock;
         this.staleAfter = staleAfter;
+        this.shared = shared;
+    }
+
+    /** Claims held in this process: for a store no other gateway instance can open (the embedded one). */
+    public static AcceptanceClaims local(Database db, ReporterKeys reporterKeys, Clock clock) {
+        return new AcceptanceClaims(db, reporterKeys, clock, Duration.ZERO, false);
+    }
+
+    /** Claims in the database when other instances may share it, in memory when the store is embedded. */
+    public static AcceptanceClaims forStore(Database db, ReporterKeys reporterKeys, Clock clock, Duration staleAfter) {
+        return db.embedded() ? local(db, reporterKeys, clock) : new AcceptanceClaims(db, reporterKeys, clock, staleAfter);
     }
 
     public IntakeLog.Claim claim(IntakeLog.Accepting a) {
+        if (!shared) {
+            return new Local(a);
+        }
         if (System.currentTimeMillis() < skipUntil) {
             return IntakeLog.Claim.GRANTED;
         }
@@ -215,7 +250,19 @@ public final class AcceptanceClaims {
 
     /**
      * The cases published but not yet stored by the log writer that hold this tracking code: status
-     * RECEIVED, first accepted first.
+     * RECEIVED, first accepted first; from memory for local claims, else from the store.
+     */
+    public List<CaseRow> pendingCases(Connection c, String trackingCode) throws SQLException {
+        if (shared) {
+            return publishedCase(c, trackingCode);
+        }
+        return publishedNotLogged.values().stream().filter(row -> row.trackingCode().equals(trackingCode))
+                .sorted(java.util.Comparator.comparing(CaseRow::acceptedAt).thenComparing(CaseRow::recordId)).toList();
+    }
+
+    /**
+     * The cases published but not yet stored by the log writer that hold this tracking code, as the
+     * shared store's claims have them: status RECEIVED, first accepted first.
      */
     public static List<CaseRow> publishedCase(Connection c, String trackingCode) throws SQLException {
         List<CaseRow> rows = new java.util.ArrayList<>(1);
@@ -260,6 +307,43 @@ public final class AcceptanceClaims {
 
         @Override
         public void published() {
+        }
+
+        @Override
+        public void release() {
+        }
+    }
+
+    private CaseRow pendingRow(IntakeLog.Accepting a) {
+        return new CaseRow(a.recordId(), a.trackingCode(), a.recordType(), a.kind(), a.sourceId(), null, a.channel(), null, null, null,
+                CaseStatus.RECEIVED, a.acceptedAt(), a.acceptedAt(), null, null, null, null, null, null, false, reporterKey(a.record()),
+                null, List.of(), List.of(), 0);
+    }
+
+    /**
+     * A claim in this process. Concurrent copies of one record id never get here together (the
+     * in-process claim of intake lets one through at a time), so it only remembers a published record
+     * until the writer has surely logged it; tracking reads the logged case first.
+     */
+    private final class Local implements IntakeLog.Claim {
+        private final IntakeLog.Accepting accepting;
+
+        Local(IntakeLog.Accepting accepting) {
+            this.accepting = accepting;
+        }
+
+        @Override
+        public boolean alreadyAccepted() {
+            return false;
+        }
+
+        @Override
+        public void published() {
+            publishedNotLogged.put(accepting.recordId(), pendingRow(accepting));
+            if (publishedCount.incrementAndGet() % 256 == 0) {
+                Instant before = clock.instant().minus(REMEMBER_PUBLISHED);
+                publishedNotLogged.values().removeIf(row -> row.acceptedAt().isBefore(before));
+            }
         }
 
         @Override

@@ -112,8 +112,18 @@ public class MessageLogSetup {
 
     @Bean
     TrackingService trackingService(Database db, ReporterKeys keys, PortalWebhooks webhooks, CaseListeners listeners, Clock clock,
-            MeterRegistry meters) {
-        return new TrackingService(db, keys, webhooks, listeners, clock, meters);
+            MeterRegistry meters, AcceptanceClaims claims) {
+        return new TrackingService(db, keys, webhooks, listeners, clock, meters, claims);
+    }
+
+    /**
+     * One claim per record id's acceptance: in the store's table when other gateway instances may share
+     * it, in memory for the embedded store. A claim outlives the longest send (the send timeout) before
+     * another request may take it over.
+     */
+    @Bean
+    AcceptanceClaims acceptanceClaims(Database db, ReporterKeys keys, Clock clock, GatewayProperties gateway) {
+        return AcceptanceClaims.forStore(db, keys, clock, gateway.broker().sendTimeout().multipliedBy(2));
     }
 
     @Bean
@@ -160,11 +170,9 @@ public class MessageLogSetup {
 
     @Bean
     @ConditionalOnProperty(name = ENABLED, havingValue = "true", matchIfMissing = true)
-    IntakeLog intakeLog(ObjectProvider<KnownRecords> known, Database db, ReporterKeys keys, Clock clock, GatewayProperties gateway) {
+    IntakeLog intakeLog(ObjectProvider<KnownRecords> known, AcceptanceClaims claims) {
         KnownRecords k = known.getIfAvailable();
-        // a claim outlives the longest send (the send timeout) before another request may take it over
-        return new MessageLogCapture(k == null ? id -> false : k,
-                new AcceptanceClaims(db, keys, clock, gateway.broker().sendTimeout().multipliedBy(2)));
+        return new MessageLogCapture(k == null ? id -> false : k, claims);
     }
 
     @Bean

@@ -41,15 +41,27 @@ public final class TrackingService implements CaseLookup, StatusUpdateSink {
     private final CaseListeners listeners;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final AcceptanceClaims claims;
 
     public TrackingService(Database db, ReporterKeys reporterKeys, PortalWebhooks webhooks, CaseListeners listeners, Clock clock,
             MeterRegistry meters) {
+        this(db, reporterKeys, webhooks, listeners, clock, meters, null);
+    }
+
+    /** @param claims the acceptance claims that know the cases published and not yet logged (null: the store's table) */
+    public TrackingService(Database db, ReporterKeys reporterKeys, PortalWebhooks webhooks, CaseListeners listeners, Clock clock,
+            MeterRegistry meters, AcceptanceClaims claims) {
+        this.claims = claims;
         this.db = db;
         this.reporterKeys = reporterKeys;
         this.webhooks = webhooks;
         this.listeners = listeners;
         this.clock = clock;
         this.meters = meters;
+    }
+
+    private List<CaseRow> pendingCases(java.sql.Connection c, String code) throws SQLException {
+        return claims == null ? AcceptanceClaims.publishedCase(c, code) : claims.pendingCases(c, code);
     }
 
     @Override
@@ -69,7 +81,7 @@ public final class TrackingService implements CaseLookup, StatusUpdateSink {
                 Optional<CaseRow> row = CaseStore.byTrackingCode(c, code.get(), false).stream().findFirst();
                 if (row.isEmpty()) {
                     // answered in a 202 a moment ago, not yet stored by the log writer: RECEIVED
-                    return AcceptanceClaims.publishedCase(c, code.get()).stream().findFirst()
+                    return pendingCases(c, code.get()).stream().findFirst()
                             .map(r -> new CaseDetails(r, List.of()));
                 }
                 return Optional.of(new CaseDetails(row.get(), CaseStore.history(c, row.get())));
@@ -92,7 +104,7 @@ public final class TrackingService implements CaseLookup, StatusUpdateSink {
                 if (stored.isPresent()) {
                     return stored;
                 }
-                return AcceptanceClaims.publishedCase(c, code.get()).stream()
+                return pendingCases(c, code.get()).stream()
                         .filter(row -> reporterKeys.matches(row.reporterKey(), e164Phone)).findFirst().map(CaseRow::view);
             });
         } catch (SQLException e) {
