@@ -32,7 +32,7 @@ import vn.lienthong.gateway.tracking.CaseListeners;
 import vn.lienthong.gateway.tracking.CaseStatus;
 import vn.lienthong.gateway.tracking.CaseStatusListener;
 import vn.lienthong.gateway.tracking.PortalWebhooks;
-import vn.lienthong.gateway.tracking.RateLimiter;
+import vn.lienthong.gateway.security.doors.RateLimiter;
 import vn.lienthong.gateway.tracking.Recipients;
 import vn.lienthong.gateway.tracking.ReporterKeys;
 import vn.lienthong.gateway.tracking.StatusBrokerRoute;

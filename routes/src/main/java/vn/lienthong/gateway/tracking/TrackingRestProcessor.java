@@ -1,5 +1,6 @@
 package vn.lienthong.gateway.tracking;
 
+import vn.lienthong.gateway.security.doors.RateLimiter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,9 +1,6 @@
 package vn.lienthong.gateway.security.doors;
 
 import java.time.Duration;
-import java.util.Iterator;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import vn.lienthong.gateway.error.ErrorCode;
 import vn.lienthong.gateway.error.GatewayException;
@@ -14,26 +11,16 @@ import vn.lienthong.gateway.error.GatewayException;
  * before its credentials are checked. A password check costs ~200 ms of CPU on purpose (PBKDF2), so
  * without this 16 concurrent bad logins took both cores. Good credentials are remembered by the
  * doors ({@link VerifiedCredentials}), so a throttled principal's own client, once verified, is not
- * locked out by someone guessing its password. Memory is bounded like the tracking limiter's.
+ * locked out by someone guessing its password. The counting is {@link RateLimiter}'s, memory bound included.
  */
 public final class FailedLogins {
 
-    private static final class Window {
-        long start;
-        int failures;
-    }
-
     private final int limit;
-    private final long periodNanos;
-    private final int maxKeys;
-    private final LongSupplier nanoTime;
-    private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    private final RateLimiter failures;
 
     public FailedLogins(int limit, Duration period, int maxKeys, LongSupplier nanoTime) {
         this.limit = limit;
-        this.periodNanos = period.toNanos();
-        this.maxKeys = maxKeys;
-        this.nanoTime = nanoTime;
+        this.failures = new RateLimiter(limit, period, maxKeys, nanoTime);
     }
 
     /** Never refuses: for tests and tools that check credentials outside a door. */
@@ -43,17 +30,7 @@ public final class FailedLogins {
 
     /** @return 0 when the key may try, else the seconds until it may */
     public long retryAfter(String key) {
-        Window w = key == null ? null : windows.get(key);
-        if (w == null) {
-            return 0;
-        }
-        long now = nanoTime.getAsLong();
-        synchronized (w) {
-            if (now - w.start >= periodNanos || w.failures < limit) {
-                return 0;
-            }
-            return Math.max(1, (w.start + periodNanos - now + 999_999_999L) / 1_000_000_000L);
-        }
+        return key == null ? 0 : failures.waitFor(key);
     }
 
     /** Refuses with 429 ({@code client.rate-limited}) a key that failed too often. */
@@ -64,36 +41,12 @@ public final class FailedLogins {
         }
     }
 
+    /** Counts a failure (a key already at its limit stays refused until its window ends). */
     public void failed(String key) {
         if (key == null || limit == Integer.MAX_VALUE) {
             return;
         }
-        long now = nanoTime.getAsLong();
-        if (windows.size() >= maxKeys && !windows.containsKey(key)) {
-            evict(now);
-        }
-        Window w = windows.computeIfAbsent(key, k -> new Window());
-        synchronized (w) {
-            if (w.failures == 0 || now - w.start >= periodNanos) {
-                w.start = now;
-                w.failures = 0;
-            }
-            w.failures++;
-        }
-    }
-
-    private void evict(long now) {
-        for (Iterator<Window> it = windows.values().iterator(); it.hasNext(); ) {
-            Window w = it.next();
-            synchronized (w) {
-                if (now - w.start >= periodNanos) {
-                    it.remove();
-                }
-            }
-        }
-        if (windows.size() >= maxKeys) {
-            windows.clear();
-        }
+        failures.acquire(key);
     }
 
     /** 429 {@code client.rate-limited}, with the seconds a door puts in {@code Retry-After}. */

@@ -1,4 +1,4 @@
-package vn.lienthong.gateway.tracking;
+package vn.lienthong.gateway.security.doors;
 
 import java.time.Duration;
 import java.util.Iterator;
@@ -7,7 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * A fixed-window request count per key (a client address). Memory is bounded: past
+ * A fixed-window count per key (a client address, a principal): the tracking lookups per address, and
+ * the failed logins per address and per principal ({@link FailedLogins}). Memory is bounded: past
  * {@code maxKeys} keys, expired windows are dropped, and if that is not enough all are (a flood of
  * addresses must not exhaust the heap; it resets the counts instead).
  */
@@ -47,8 +48,27 @@ public final class RateLimiter {
                 w.count++;
                 return 0;
             }
-            return Math.max(1, (w.start + periodNanos - now + 999_999_999L) / 1_000_000_000L);
+            return secondsLeft(w, now);
         }
+    }
+
+    /** @return 0 when the key may go ahead, else the seconds until it may; counts nothing */
+    public long waitFor(String key) {
+        Window w = windows.get(key);
+        if (w == null) {
+            return 0;
+        }
+        long now = nanoTime.getAsLong();
+        synchronized (w) {
+            if (now - w.start >= periodNanos || w.count < permits) {
+                return 0;
+            }
+            return secondsLeft(w, now);
+        }
+    }
+
+    private long secondsLeft(Window w, long now) {
+        return Math.max(1, (w.start + periodNanos - now + 999_999_999L) / 1_000_000_000L);
     }
 
     private void evict(long now) {

@@ -1,4 +1,4 @@
-package vn.lienthong.gateway.tracking;
+package vn.lienthong.gateway.security.doors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
