@@ -83,7 +83,7 @@ public final class IntakeService {
     private final Clock clock;
     private final Map<String, SourceNormalization> normalizationBySource = new HashMap<>();
     /** Waits at most this long for the request ahead (its send and its claim have their own timeouts). */
-    private final InFlightRecords inFlight = new InFlightRecords(java.time.Duration.ofSeconds(30));
+    private final InFlight<IntakeResult> inFlight = new InFlight<>(java.time.Duration.ofSeconds(30));
 
     public IntakeService(GatewayConfig config, SourceMappings mappings, PayloadDecoder decoder, RecordNormalizer normalizer,
             RecordValidator validator, Publisher publisher, Clock clock) {
@@ -394,7 +394,13 @@ public final class IntakeService {
                 (String) properties.get(MessageProperties.KIND), (String) properties.get(MessageProperties.SOURCE_ID),
                 (String) properties.get(MessageProperties.CHANNEL), OffsetDateTime.parse(record.path("acceptedAt").asText()).toInstant(), record);
         // one request per record id publishes; concurrent duplicates wait for it (see docs/decisions.md)
-        return inFlight.accept(id, trackingCode, () -> claimAndPublish(feed, accepting, record, body, properties, capture));
+        try {
+            return inFlight.once(id, () -> claimAndPublish(feed, accepting, record, body, properties, capture),
+                    ahead -> new IntakeResult(id, trackingCode, IntakeResult.ALREADY_ACCEPTED));
+        } catch (InFlight.StillInFlight e) {
+            throw new GatewayException(ErrorCode.BROKER_UNAVAILABLE,
+                    "the same record is still being accepted by an earlier request; retry later", List.of(), e);
+        }
     }
 
     private IntakeResult claimAndPublish(Feed feed, IntakeLog.Accepting accepting, ObjectNode record, byte[] body,

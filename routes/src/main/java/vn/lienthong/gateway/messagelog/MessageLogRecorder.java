@@ -144,9 +144,9 @@ public final class MessageLogRecorder {
         String recordSha = EntryHash.sha256Hex(r.canonical());
         // a protected reporter's raw input holds the identity the published record lacks: it is stored
         // sealed, and the entry holds the digest of the sealed bytes (verifiable without the key)
-        byte[] rawStored = vn.lienthong.gateway.identity.ReporterRedaction.isProtectedRecord(r.canonical())
-                ? seal.seal(r.raw()) : Gzip.compress(r.raw());
-        String rawSha = PayloadSeal.isSealed(rawStored) ? EntryHash.sha256Hex(rawStored) : EntryHash.sha256Hex(r.raw());
+        boolean sealed = vn.lienthong.gateway.identity.ReporterRedaction.isProtectedRecord(r.canonical());
+        byte[] rawStored = sealed ? seal.seal(r.raw()) : Gzip.compress(r.raw());
+        String rawSha = EntryHash.sha256Hex(sealed ? rawStored : r.raw());
 
         String trackingCode = property(r, MessageProperties.TRACKING_CODE);
         String sourceId = property(r, MessageProperties.SOURCE_ID);

@@ -53,8 +53,8 @@ public final class SmsIntake {
     private final java.util.concurrent.ConcurrentHashMap<String, Long> lastCopy = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong calls = new java.util.concurrent.atomic.AtomicLong();
     /** The message keys being handled now, each by the first copy that arrived. */
-    private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.CompletableFuture<Outcome>> inFlight =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final vn.lienthong.gateway.intake.InFlight<Outcome> inFlight = new vn.lienthong.gateway.intake.InFlight<>(
+            java.time.Duration.ofSeconds(30));
 
     public SmsIntake(Map<String, SmsShortCode> shortCodes, IntakeService intake, SmsPorts.Outbox outbox,
             SmsPorts.Parking parking, SmsPorts.OptOuts optOuts, Clock clock, MeterRegistry meters) {
@@ -151,34 +151,13 @@ public final class SmsIntake {
         if (tailOfBurst) {
             lastCopy.put(key, arrived);
         }
-        while (true) {
-            java.util.concurrent.CompletableFuture<Outcome> mine = new java.util.concurrent.CompletableFuture<>();
-            java.util.concurrent.CompletableFuture<Outcome> ahead = inFlight.putIfAbsent(key, mine);
-            if (ahead == null) {
-                try {
-                    Outcome outcome = handleOnce(sms, code, tailOfBurst ? NO_REPLY : replyTo, key);
-                    lastCopy.put(key, System.nanoTime());
-                    mine.complete(outcome);
-                    return outcome;
-                } catch (BrokerUnavailableException | RuntimeException e) {
-                    mine.completeExceptionally(e);
-                    throw e;
-                } finally {
-                    inFlight.remove(key, mine);
-                }
-            }
-            try {
-                Outcome first = ahead.get(30, java.util.concurrent.TimeUnit.SECONDS);
-                lastCopy.put(key, System.nanoTime());
-                return first == Outcome.ACCEPTED ? Outcome.ALREADY_ACCEPTED : first;
-            } catch (java.util.concurrent.ExecutionException e) {
-                // the copy ahead failed (the SMS gateway retries it): this one tries
-            } catch (java.util.concurrent.TimeoutException | InterruptedException e) {
-                if (e instanceof InterruptedException) {
-                    Thread.currentThread().interrupt();
-                }
-                throw new BrokerUnavailableException("an earlier copy of this message is still being handled", e);
-            }
+        try {
+            Outcome outcome = inFlight.once(key, () -> handleOnce(sms, code, tailOfBurst ? NO_REPLY : replyTo, key),
+                    first -> first == Outcome.ACCEPTED ? Outcome.ALREADY_ACCEPTED : first);
+            lastCopy.put(key, System.nanoTime());
+            return outcome;
+        } catch (vn.lienthong.gateway.intake.InFlight.StillInFlight e) {
+            throw new BrokerUnavailableException("an earlier copy of this message is still being handled", e);
         }
     }
 
